@@ -1,0 +1,55 @@
+package dev.modelfn.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+
+/** A Tribuo classifier behind the {@link ServableModel} face. */
+public final class ClassifierModel extends ServableModel {
+
+    private final Model<Label> model;
+    private final List<String> labels;
+
+    ClassifierModel(ModelMetadata metadata, Model<Label> model) {
+        super(metadata);
+        this.model = model;
+        this.labels = List.copyOf(metadata.outputs());
+    }
+
+    @Override
+    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy) {
+        if (rows.size() == 1) {
+            Example<Label> example = schema.example(rows.get(0), 0, LabelFactory.UNKNOWN_LABEL, policy);
+            return List.of(shape(model.predict(example)));
+        }
+        List<Example<Label>> examples = schema.examples(rows, LabelFactory.UNKNOWN_LABEL, policy);
+        List<Prediction<Label>> predictions = model.predict(examples);
+        List<PredictionResult> results = new ArrayList<>(predictions.size());
+        for (Prediction<Label> prediction : predictions) {
+            results.add(shape(prediction));
+        }
+        return results;
+    }
+
+    private ClassPrediction shape(Prediction<Label> prediction) {
+        Map<String, Label> raw = prediction.getOutputScores();
+        Map<String, Double> scores = new LinkedHashMap<>(labels.size() * 2);
+        for (String label : labels) {
+            Label scored = raw.get(label);
+            scores.put(label, scored == null ? 0.0 : scored.getScore());
+        }
+        return new ClassPrediction(prediction.getOutput().getLabel(), scores);
+    }
+
+    @Override
+    Model<Label> tribuoModel() {
+        return model;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.modelfn.model;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The content of {@code metadata.json} beside each {@code model.tribuo}.
+ *
+ * @param features   feature names in the order of the training columns
+ * @param outputs    class labels, or regression dimension names
+ * @param scores     {@code probabilities} or {@code raw} for classifiers; absent for regression
+ * @param metrics    evaluation figures; {@code evaluatedOn} says whether on held-out or training rows
+ * @param sha256     hex SHA-256 of model.tribuo, checked before the model is parsed
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelMetadata(
+        String name,
+        String version,
+        Task task,
+        List<String> features,
+        List<String> outputs,
+        String scores,
+        Map<String, Object> metrics,
+        String createdAt,
+        String sha256,
+        String tribuoVersion,
+        String trainer,
+        boolean standardized) {
+}

@@ -1,0 +1,60 @@
+package dev.modelfn.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+
+/** A Tribuo regressor behind the {@link ServableModel} face. */
+public final class RegressorModel extends ServableModel {
+
+    private final Model<Regressor> model;
+    private final List<String> dimensions;
+
+    RegressorModel(ModelMetadata metadata, Model<Regressor> model) {
+        super(metadata);
+        this.model = model;
+        this.dimensions = List.copyOf(metadata.outputs());
+    }
+
+    @Override
+    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy) {
+        if (rows.size() == 1) {
+            Example<Regressor> example = schema.example(rows.get(0), 0, RegressionFactory.UNKNOWN_REGRESSOR, policy);
+            return List.of(shape(model.predict(example)));
+        }
+        List<Example<Regressor>> examples = schema.examples(rows, RegressionFactory.UNKNOWN_REGRESSOR, policy);
+        List<Prediction<Regressor>> predictions = model.predict(examples);
+        List<PredictionResult> results = new ArrayList<>(predictions.size());
+        for (Prediction<Regressor> prediction : predictions) {
+            results.add(shape(prediction));
+        }
+        return results;
+    }
+
+    private RegressionPrediction shape(Prediction<Regressor> prediction) {
+        Regressor output = prediction.getOutput();
+        String[] names = output.getNames();
+        double[] raw = output.getValues();
+        Map<String, Double> values = new LinkedHashMap<>(dimensions.size() * 2);
+        for (String dimension : dimensions) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(dimension)) {
+                    values.put(dimension, raw[i]);
+                }
+            }
+        }
+        return new RegressionPrediction(values.get(dimensions.get(0)), values);
+    }
+
+    @Override
+    Model<Regressor> tribuoModel() {
+        return model;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.modelfn.predict;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+
+import dev.modelfn.model.FeatureRow;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Reads a {@link PredictRequest} token by token: no intermediate tree, no boxing of feature values.
+ * Anything wrong becomes a {@link RequestDefect} naming the row and feature; feature values are
+ * never echoed back.
+ */
+@RegisterForReflection
+public class PredictRequestReader extends StdDeserializer<PredictRequest> {
+
+    public PredictRequestReader() {
+        super(PredictRequest.class);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // the per-parser switch is the only one that leaves other JSON strict
+    public PredictRequest deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        parser.enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+        try {
+            return new Reading(parser).request();
+        } catch (StreamReadException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return defective(RequestDefect.of("malformed-json", "The body is not valid JSON" + where + "."));
+        }
+    }
+
+    private static PredictRequest defective(RequestDefect defect) {
+        return new PredictRequest(null, null, null, null, defect);
+    }
+
+    /** Signals the first defect found; reading stops there. */
+    private static final class Defect extends Exception {
+        final RequestDefect defect;
+
+        Defect(RequestDefect defect) {
+            super(null, null, false, false);
+            this.defect = defect;
+        }
+    }
+
+    private static final class Reading {
+        private final JsonParser parser;
+        private String model;
+        private String version;
+        private FeatureRow features;
+        private List<FeatureRow> rows;
+
+        Reading(JsonParser parser) {
+            this.parser = parser;
+        }
+
+        PredictRequest request() throws IOException {
+            try {
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    throw defect("not-an-object", "The body must be a JSON object.");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    switch (field) {
+                        case "model" -> model = text(field, value);
+                        case "version" -> version = value == JsonToken.VALUE_NULL ? null : text(field, value);
+                        case "features" -> features = row(value, 0, "features");
+                        case "rows" -> rows = rows(value);
+                        default -> throw defect("unknown-field", "Unknown field '" + field
+                                + "'; a predict request has model, version, and features or rows.");
+                    }
+                }
+                return new PredictRequest(model, version, features, rows, null);
+            } catch (Defect d) {
+                return defective(d.defect);
+            }
+        }
+
+        private String text(String field, JsonToken value) throws Defect {
+            if (value != JsonToken.VALUE_STRING) {
+                throw defect("wrong-type", "'" + field + "' must be a string.");
+            }
+            try {
+                return parser.getText();
+            } catch (IOException e) {
+                throw defect("malformed-json", "The body is not valid JSON.");
+            }
+        }
+
+        private List<FeatureRow> rows(JsonToken value) throws IOException, Defect {
+            if (value != JsonToken.START_ARRAY) {
+                throw defect("wrong-type", "'rows' must be an array of objects, one per row.");
+            }
+            List<FeatureRow> read = new ArrayList<>();
+            int width = 8;
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                FeatureRow row = row(token, read.size(), "rows[" + read.size() + "]", width);
+                width = Math.max(width, row.size());
+                read.add(row);
+            }
+            return read;
+        }
+
+        private FeatureRow row(JsonToken value, int index, String where) throws IOException, Defect {
+            return row(value, index, where, 8);
+        }
+
+        private FeatureRow row(JsonToken value, int index, String where, int width) throws IOException, Defect {
+            if (value != JsonToken.START_OBJECT) {
+                throw defect("wrong-type", "'" + where + "' must be an object of feature names to numbers.");
+            }
+            FeatureRow row = new FeatureRow(width);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String feature = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    double number = parser.getDoubleValue();
+                    if (!Double.isFinite(number)) {
+                        throw valueDefect(index, feature, "is not a finite number");
+                    }
+                    row.add(feature, number);
+                } else {
+                    throw valueDefect(index, feature, describe(token));
+                }
+            }
+            return row;
+        }
+
+        private static String describe(JsonToken token) {
+            return switch (token) {
+                case VALUE_STRING -> "is a string, not a number";
+                case VALUE_NULL -> "is null, not a number";
+                case VALUE_TRUE, VALUE_FALSE -> "is a boolean, not a number";
+                case START_OBJECT -> "is an object, not a number";
+                case START_ARRAY -> "is an array, not a number";
+                default -> "is not a number";
+            };
+        }
+
+        private static Defect valueDefect(int row, String feature, String what) {
+            return new Defect(new RequestDefect("invalid-feature-value",
+                    "Row " + row + ", feature '" + feature + "': the value " + what + ".", row, feature));
+        }
+
+        private static Defect defect(String type, String detail) {
+            return new Defect(RequestDefect.of(type, detail));
+        }
+    }
+}

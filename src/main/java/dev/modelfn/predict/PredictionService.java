@@ -1,0 +1,69 @@
+package dev.modelfn.predict;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.modelfn.config.ModelfnConfig;
+import dev.modelfn.model.FeatureRow;
+import dev.modelfn.model.FeaturePolicy;
+import dev.modelfn.model.ServableModel;
+import dev.modelfn.problem.InvalidInputException;
+import dev.modelfn.problem.TooLargeException;
+import dev.modelfn.registry.ModelRegistry;
+import dev.modelfn.store.Names;
+
+/** Checks a predict request against the limits and the served models, then asks the model. */
+@ApplicationScoped
+public class PredictionService {
+
+    private final ModelRegistry registry;
+    private final FeaturePolicy policy;
+    private final int maxRows;
+
+    public PredictionService(ModelRegistry registry, ModelfnConfig config) {
+        this.registry = registry;
+        this.policy = new FeaturePolicy(
+                config.predict().unknownFeatures() == ModelfnConfig.UnknownFeatures.IGNORE,
+                config.predict().missingFeatures() == ModelfnConfig.MissingFeatures.ALLOW);
+        this.maxRows = config.predict().maxRows();
+    }
+
+    public PredictResponse predict(PredictRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("empty-body",
+                    "The body must be a JSON object with 'model' and either 'features' or 'rows'.");
+        }
+        if (request.defect() != null) {
+            throw request.defect().toProblem();
+        }
+        String name = Names.requireModel(request.model());
+        if (request.version() != null) {
+            Names.requireVersion(request.version());
+        }
+        List<FeatureRow> rows = rows(request);
+        ServableModel model = registry.require(name, request.version());
+        return new PredictResponse(model.name(), model.version(), model.predict(rows, policy));
+    }
+
+    private List<FeatureRow> rows(PredictRequest request) {
+        if (request.features() != null && request.rows() != null) {
+            throw new InvalidInputException("ambiguous-rows", "Give either 'features' (one row) or 'rows' (a batch), not both.");
+        }
+        if (request.features() != null) {
+            return List.of(request.features());
+        }
+        if (request.rows() == null) {
+            throw new InvalidInputException("missing-rows", "Give 'features' (one row) or 'rows' (a batch).");
+        }
+        if (request.rows().isEmpty()) {
+            throw new InvalidInputException("empty-batch", "'rows' is empty; send at least one row.");
+        }
+        if (request.rows().size() > maxRows) {
+            throw new TooLargeException("too-many-rows", "The batch has " + request.rows().size()
+                    + " rows; at most " + maxRows + " are allowed (modelfn.predict.max-rows).")
+                    .with("maxRows", maxRows);
+        }
+        return request.rows();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.modelfn.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one place where failures become HTTP answers. Funqy hands every exception a function throws to
+ * Vert.x as a route failure (wrapped in its own ApplicationException), and fails requests it cannot
+ * read with a bare status code; both end here as {@code application/problem+json} and are logged once.
+ */
+@ApplicationScoped
+public class ProblemResponder {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:modelfn:problem:";
+    private static final Logger LOG = Logger.getLogger(ProblemResponder.class);
+
+    private final ObjectMapper json;
+
+    public ProblemResponder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::respond);
+    }
+
+    void respond(RoutingContext context) {
+        if (context.response().ended()) {
+            return;
+        }
+        Map<String, Object> body = describe(context);
+        int status = (int) body.get("status");
+        log(context, status, body, context.failure());
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            text = "{\"status\":" + status + "}";
+        }
+        context.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(text);
+    }
+
+    private Map<String, Object> describe(RoutingContext context) {
+        ProblemException problem = problemIn(context.failure());
+        if (problem != null) {
+            Map<String, Object> body = body(problem.status(), problem.type(), problem.title(), problem.detail());
+            body.putAll(problem.extensions());
+            return body;
+        }
+        if (context.failure() != null) {
+            return body(500, "internal-error", "Internal error",
+                    "The function failed unexpectedly; the cause is in its log.");
+        }
+        int status = context.statusCode() > 0 ? context.statusCode() : 500;
+        return switch (status) {
+            case 400 -> body(400, "malformed-request", "Invalid input", "The request body could not be read.");
+            case 404 -> body(404, "no-such-function", "Not found",
+                    "No function at " + context.request().path() + ".");
+            case 405 -> body(405, "method-not-allowed", "Method not allowed", "Functions take POST or GET.");
+            case 413 -> body(413, "body-too-large", "Request too large",
+                    "The request body is over the limit set by quarkus.http.limits.max-body-size.");
+            default -> body(status, "http-" + status, "HTTP " + status, "The request failed with status " + status + ".");
+        };
+    }
+
+    private static Map<String, Object> body(int status, String type, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
+    }
+
+    private static ProblemException problemIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static void log(RoutingContext context, int status, Map<String, Object> body, Throwable failure) {
+        String where = context.request().method() + " " + context.request().path();
+        if (status >= 500 && problemIn(failure) == null) {
+            LOG.errorf(failure, "%s failed: %s", where, body.get("detail"));
+        } else {
+            LOG.warnf("%s answered %d %s: %s", where, status, body.get("type"), body.get("detail"));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.modelfn.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keys to bytes: the little that modelfn needs from a local folder or an object store. Keys are
+ * slash-separated relative paths built by {@link ModelStore} from validated names. Any I/O failure
+ * surfaces as {@link dev.modelfn.problem.StoreUnavailableException}.
+ */
+public interface BlobStore {
+
+    /** The bytes at {@code key}, or empty when there is no such object. */
+    Optional<byte[]> read(String key);
+
+    /** Writes {@code bytes} at {@code key}; readers see the old or the new bytes, never a part. */
+    void write(String key, byte[] bytes);
+
+    /** Names of the immediate children of {@code prefix} ("" for the root, else ending in "/"). */
+    List<String> children(String prefix);
+
+    /** Removes the object at {@code key}, if any. */
+    void delete(String key);
+
+    /** Where the store is, for logs and health answers. */
+    String location();
+}

@@ -1,0 +1,107 @@
+package dev.modelfn.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.modelfn.model.ModelMetadata;
+
+/**
+ * The store layout, the same in a folder and in a bucket:
+ * {@code <model>/versions/<version>/model.tribuo}, {@code <model>/versions/<version>/metadata.json}
+ * and {@code <model>/current}, a text file naming the version being served.
+ */
+@ApplicationScoped
+public class ModelStore {
+
+    public static final String MODEL_FILE = "model.tribuo";
+    public static final String METADATA_FILE = "metadata.json";
+    public static final String CURRENT_FILE = "current";
+
+    private final BlobStore blobs;
+    private final ObjectMapper json;
+
+    public ModelStore(BlobStore blobs, ObjectMapper json) {
+        this.blobs = blobs;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    public String location() {
+        return blobs.location();
+    }
+
+    /** Every model in the store that has a valid name. */
+    public List<String> modelNames() {
+        List<String> names = new ArrayList<>();
+        for (String child : blobs.children("")) {
+            if (Names.isValid(child)) {
+                names.add(child);
+            }
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
+    /** The versions of {@code model}, newest first (versions sort by creation time). */
+    public List<String> versions(String model) {
+        List<String> versions = new ArrayList<>();
+        for (String child : blobs.children(Names.requireModel(model) + "/versions/")) {
+            if (Names.isValid(child)) {
+                versions.add(child);
+            }
+        }
+        versions.sort(Comparator.reverseOrder());
+        return versions;
+    }
+
+    public Optional<String> currentVersion(String model) {
+        return blobs.read(Names.requireModel(model) + "/" + CURRENT_FILE)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8).trim())
+                .filter(v -> !v.isEmpty());
+    }
+
+    public Optional<byte[]> modelBytes(String model, String version) {
+        return blobs.read(versionKey(model, version) + MODEL_FILE);
+    }
+
+    /** The metadata of a version; a file that is not valid metadata reads as {@link IOException}. */
+    public Optional<ModelMetadata> metadata(String model, String version) throws IOException {
+        Optional<byte[]> bytes = blobs.read(versionKey(model, version) + METADATA_FILE);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(json.readValue(bytes.get(), ModelMetadata.class));
+    }
+
+    /**
+     * Writes a new version: the model first, then its metadata. A version without metadata never
+     * loads, so a write that stops half-way leaves nothing that serves.
+     */
+    public void writeVersion(ModelMetadata metadata, byte[] modelBytes) {
+        String prefix = versionKey(metadata.name(), metadata.version());
+        blobs.write(prefix + MODEL_FILE, modelBytes);
+        try {
+            blobs.write(prefix + METADATA_FILE, json.writeValueAsBytes(metadata));
+        } catch (IOException e) {
+            throw new IllegalStateException("Metadata of " + metadata.name() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** Points {@code current} at {@code version}: the last step of a promotion. */
+    public void setCurrent(String model, String version) {
+        blobs.write(Names.requireModel(model) + "/" + CURRENT_FILE,
+                (Names.requireVersion(version) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String versionKey(String model, String version) {
+        return Names.requireModel(model) + "/versions/" + Names.requireVersion(version) + "/";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.modelfn.train;
+
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+
+import dev.modelfn.problem.InvalidInputException;
+
+/** Turns {@link TabularData} into Tribuo datasets, every feature present in every example. */
+public final class TribuoDatasets {
+
+    private TribuoDatasets() {
+    }
+
+    public static MutableDataset<Label> classification(TabularData data, String source) {
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
+        String[] names = data.features().toArray(String[]::new);
+        for (int i = 0; i < data.size(); i++) {
+            dataset.add(new ArrayExample<>(new Label(data.targets()[i]), names, data.rows()[i]));
+        }
+        return dataset;
+    }
+
+    public static MutableDataset<Regressor> regression(TabularData data, String source) {
+        if (data.numericTargets() == null) {
+            throw new InvalidInputException("non-numeric-target", "Regression needs a numeric target; column '"
+                    + data.target() + "' has values that are not numbers.");
+        }
+        RegressionFactory factory = new RegressionFactory();
+        MutableDataset<Regressor> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
+        String[] names = data.features().toArray(String[]::new);
+        for (int i = 0; i < data.size(); i++) {
+            dataset.add(new ArrayExample<>(new Regressor(data.target(), data.numericTargets()[i]), names, data.rows()[i]));
+        }
+        return dataset;
+    }
+}
