@@ -31,8 +31,8 @@ import dev.modelfn.store.ModelStore;
  */
 public final class DemoModels {
 
-    static final TrainingSpec IRIS = new TrainingSpec(Task.CLASSIFICATION, "logistic", "adagrad", 0.5, 100, 1, 42L, true);
-    static final TrainingSpec DIABETES = new TrainingSpec(Task.REGRESSION, "squared", "adagrad", 5.0, 200, 1, 42L, true);
+    static final TrainingSpec IRIS = new TrainingSpec(Task.CLASSIFICATION, "logistic", OptimizerSpec.adagrad(0.5), 100, 1, 42L, true);
+    static final TrainingSpec DIABETES = new TrainingSpec(Task.REGRESSION, "squared", OptimizerSpec.adagrad(5.0), 200, 1, 42L, true);
 
     private DemoModels() {
     }

@@ -2,13 +2,17 @@ package dev.modelfn.train;
 
 import java.util.List;
 
+import org.tribuo.Output;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.LabelObjective;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.math.optimisers.AdaDelta;
 import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.math.optimisers.Pegasos;
+import org.tribuo.math.optimisers.RMSProp;
 import org.tribuo.math.optimisers.SGD;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.sgd.RegressionObjective;
@@ -19,10 +23,17 @@ import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
-import dev.modelfn.problem.InvalidInputException;
-
-/** Builds the Tribuo trainer a {@link TrainingSpec} describes. */
+/**
+ * Builds the Tribuo trainer a {@link TrainingSpec} describes. The lists below are everything the
+ * train function offers; the native-image metadata and its test are derived from them.
+ */
 public final class LinearTrainers {
+
+    public static final List<String> CLASSIFICATION_OBJECTIVES = List.of("logistic", "hinge");
+    public static final List<String> REGRESSION_OBJECTIVES = List.of("squared", "huber", "absolute");
+    public static final List<String> OPTIMIZERS = List.of("adagrad", "sgd", "rmsprop", "adadelta", "pegasos");
+    public static final List<String> SGD_SCHEDULES = List.of("constant", "linear-decay", "sqrt-decay");
+    public static final List<String> SGD_MOMENTUM = List.of("none", "standard", "nesterov");
 
     private static final int NO_LOGGING = Integer.MAX_VALUE;
 
@@ -33,10 +44,10 @@ public final class LinearTrainers {
         LabelObjective objective = switch (spec.objective()) {
             case "logistic" -> new LogMulticlass();
             case "hinge" -> new Hinge();
-            default -> throw unknown("objective", spec.objective(), List.of("logistic", "hinge"));
+            default -> throw new IllegalArgumentException("classification objective " + spec.objective());
         };
-        return standardized(new org.tribuo.classification.sgd.linear.LinearSGDTrainer(objective, optimiser(spec),
-                spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec);
+        return standardized(new org.tribuo.classification.sgd.linear.LinearSGDTrainer(objective,
+                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec);
     }
 
     public static Trainer<Regressor> regressor(TrainingSpec spec) {
@@ -44,29 +55,42 @@ public final class LinearTrainers {
             case "squared" -> new SquaredLoss();
             case "huber" -> new Huber();
             case "absolute" -> new AbsoluteLoss();
-            default -> throw unknown("objective", spec.objective(), List.of("squared", "huber", "absolute"));
+            default -> throw new IllegalArgumentException("regression objective " + spec.objective());
         };
-        return standardized(new org.tribuo.regression.sgd.linear.LinearSGDTrainer(objective, optimiser(spec),
-                spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec);
+        return standardized(new org.tribuo.regression.sgd.linear.LinearSGDTrainer(objective,
+                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec);
     }
 
-    private static StochasticGradientOptimiser optimiser(TrainingSpec spec) {
-        return switch (spec.optimizer()) {
+    static StochasticGradientOptimiser optimiser(OptimizerSpec spec) {
+        return switch (spec.name()) {
             case "adagrad" -> new AdaGrad(spec.learningRate(), 0.1);
-            case "sgd" -> SGD.getSimpleSGD(spec.learningRate());
-            default -> throw unknown("optimizer", spec.optimizer(), List.of("adagrad", "sgd"));
+            case "sgd" -> sgd(spec);
+            case "rmsprop" -> new RMSProp(spec.learningRate(), spec.rho());
+            case "adadelta" -> new AdaDelta(spec.rho(), 1e-6);
+            case "pegasos" -> new Pegasos(spec.learningRate(), spec.lambda());
+            default -> throw new IllegalArgumentException("optimizer " + spec.name());
         };
     }
 
-    private static <T extends org.tribuo.Output<T>> Trainer<T> standardized(Trainer<T> trainer, TrainingSpec spec) {
+    private static SGD sgd(OptimizerSpec spec) {
+        SGD.Momentum momentum = switch (spec.momentum()) {
+            case "none" -> SGD.Momentum.NONE;
+            case "standard" -> SGD.Momentum.STANDARD;
+            case "nesterov" -> SGD.Momentum.NESTEROV;
+            default -> throw new IllegalArgumentException("momentum " + spec.momentum());
+        };
+        return switch (spec.schedule()) {
+            case "constant" -> SGD.getSimpleSGD(spec.learningRate(), spec.rho(), momentum);
+            case "linear-decay" -> SGD.getLinearDecaySGD(spec.learningRate(), spec.rho(), momentum);
+            case "sqrt-decay" -> SGD.getSqrtDecaySGD(spec.learningRate(), spec.rho(), momentum);
+            default -> throw new IllegalArgumentException("schedule " + spec.schedule());
+        };
+    }
+
+    private static <T extends Output<T>> Trainer<T> standardized(Trainer<T> trainer, TrainingSpec spec) {
         if (!spec.standardize()) {
             return trainer;
         }
         return new TransformTrainer<>(trainer, new TransformationMap(List.of(new MeanStdDevTransformation())));
-    }
-
-    private static InvalidInputException unknown(String what, String value, List<String> valid) {
-        return (InvalidInputException) new InvalidInputException("unknown-" + what,
-                "Unknown " + what + " '" + value + "'; valid: " + valid + ".").with("valid", valid);
     }
 }
