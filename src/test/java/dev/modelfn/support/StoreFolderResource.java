@@ -32,7 +32,8 @@ public class StoreFolderResource implements QuarkusTestResourceLifecycleManager 
             if (corrupt != null) {
                 flipOneByte(folder, corrupt);
             }
-            return Map.of("modelfn.store.uri", folder.toUri().toString());
+            return Map.of("modelfn.store.uri", folder.toUri().toString(),
+                    "modelfn.train.data-root", "src/test/resources/data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
