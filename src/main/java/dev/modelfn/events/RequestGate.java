@@ -1,0 +1,69 @@
+package dev.modelfn.events;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.modelfn.problem.ProblemException;
+import io.quarkus.funqy.runtime.bindings.knative.events.FunqyKnativeEventsConfig;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Runs before Funqy's knative-events handler, which serves {@code /} and every {@code /<function>} once that
+ * binding is installed. A CloudEvent must pass {@link EventEnvelope}; a plain POST keeps the contract it
+ * had under funqy-http alone, which read every body as JSON whatever its Content-Type and took no body
+ * for an empty request (the knative-events handler answers those with 406 and 500). Problems fail the
+ * request, so ProblemResponder answers.
+ */
+@ApplicationScoped
+public class RequestGate {
+
+    /** After the body handler (Integer.MIN_VALUE + 1), before the routes Funqy adds without an order (0, 1, ...). */
+    private static final int ORDER = -1;
+
+    private final EventEnvelope envelope;
+
+    public RequestGate(FunqyKnativeEventsConfig events, ObjectMapper json) {
+        Set<String> types = events.mapping().values().stream()
+                .flatMap(mapping -> mapping.trigger().stream())
+                .collect(Collectors.toSet());
+        this.envelope = new EventEnvelope(types, json);
+    }
+
+    void install(@Observes Router router) {
+        router.post().order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        MultiMap headers = context.request().headers();
+        Buffer body = context.body().buffer();
+        try {
+            if (EventEnvelope.isCloudEvent(headers)) {
+                envelope.check(headers, body == null ? new byte[0] : body.getBytes());
+            } else {
+                plainJson(context, headers, body);
+            }
+        } catch (ProblemException problem) {
+            context.fail(problem);
+            return;
+        }
+        context.next();
+    }
+
+    private static void plainJson(RoutingContext context, MultiMap headers, Buffer body) {
+        String contentType = headers.get("Content-Type");
+        if (contentType == null || !contentType.startsWith("application/json")) {
+            headers.set("Content-Type", "application/json");
+        }
+        if (body == null) {
+            context.setBody(Buffer.buffer());
+        }
+    }
+}
