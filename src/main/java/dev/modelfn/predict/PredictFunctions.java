@@ -1,8 +1,9 @@
 package dev.modelfn.predict;
 
+import dev.modelfn.lambda.LogsLambdaFailures;
 import io.quarkus.funqy.Funq;
 
-/** The predict function: POST /predict over HTTP. */
+/** The predict function: POST /predict over HTTP, and the default function of the Lambda build. */
 public class PredictFunctions {
 
     private final PredictionService predictions;
@@ -12,6 +13,7 @@ public class PredictFunctions {
     }
 
     @Funq
+    @LogsLambdaFailures
     public PredictResponse predict(PredictRequest request) {
         return predictions.predict(request);
     }

@@ -42,7 +42,7 @@ public class ProblemResponder {
         }
         Map<String, Object> body = describe(context);
         int status = (int) body.get("status");
-        log(context, status, body, context.failure());
+        log(context.request().method() + " " + context.request().path(), status, body, context.failure());
         String text;
         try {
             text = json.writeValueAsString(body);
@@ -52,16 +52,18 @@ public class ProblemResponder {
         context.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(text);
     }
 
+    /**
+     * Logs, as a failed HTTP request would be, a failure that no HTTP answer carries: a Lambda invocation,
+     * whose failure becomes an invocation error or an SQS batch item failure instead.
+     */
+    public void logUnanswered(String where, Throwable failure) {
+        Map<String, Object> body = describe(failure);
+        log(where, (int) body.get("status"), body, failure);
+    }
+
     private Map<String, Object> describe(RoutingContext context) {
-        ProblemException problem = problemIn(context.failure());
-        if (problem != null) {
-            Map<String, Object> body = body(problem.status(), problem.type(), problem.title(), problem.detail());
-            body.putAll(problem.extensions());
-            return body;
-        }
         if (context.failure() != null) {
-            return body(500, "internal-error", "Internal error",
-                    "The function failed unexpectedly; the cause is in its log.");
+            return describe(context.failure());
         }
         int status = context.statusCode() > 0 ? context.statusCode() : 500;
         return switch (status) {
@@ -73,6 +75,17 @@ public class ProblemResponder {
                     "The request body is over the limit set by quarkus.http.limits.max-body-size.");
             default -> body(status, "http-" + status, "HTTP " + status, "The request failed with status " + status + ".");
         };
+    }
+
+    private static Map<String, Object> describe(Throwable failure) {
+        ProblemException problem = problemIn(failure);
+        if (problem == null) {
+            return body(500, "internal-error", "Internal error",
+                    "The function failed unexpectedly; the cause is in its log.");
+        }
+        Map<String, Object> body = body(problem.status(), problem.type(), problem.title(), problem.detail());
+        body.putAll(problem.extensions());
+        return body;
     }
 
     private static Map<String, Object> body(int status, String type, String title, String detail) {
@@ -93,8 +106,7 @@ public class ProblemResponder {
         return null;
     }
 
-    private static void log(RoutingContext context, int status, Map<String, Object> body, Throwable failure) {
-        String where = context.request().method() + " " + context.request().path();
+    private static void log(String where, int status, Map<String, Object> body, Throwable failure) {
         if (status >= 500 && problemIn(failure) == null) {
             LOG.errorf(failure, "%s failed: %s", where, body.get("detail"));
         } else {
