@@ -36,10 +36,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class DeployManifestsTest {
 
     /**
-     * Named by the manifests ahead of the event functions for train and model reload (issue 4). Each must
+     * Named by the manifests ahead of model reload (issue 4). Each must
      * leave these sets, and get its mapping, the moment the application has it; a test below fails then.
      */
-    private static final Set<String> PENDING_TYPES = Set.of("modelfn.train", "modelfn.model.promoted");
+    private static final Set<String> PENDING_TYPES = Set.of("modelfn.model.promoted");
     private static final Set<String> PENDING_FUNCTIONS = Set.of();
 
     private static final Pattern MAPPING = Pattern.compile("quarkus\\.funqy\\.knative-events\\.mapping\\.([^.]+)\\.trigger");
