@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ class SqsBatchTest {
 
     @Test
     void everyRecordOfAGoodBatchSucceeds() {
-        given().contentType("application/json").body(sqs(Map.of("m1", GOOD, "m2", GOOD)))
+        given().contentType("application/json").body(SqsEvents.batch(Map.of("m1", GOOD, "m2", GOOD)))
                 .when().post()
                 .then().statusCode(200).body("batchItemFailures", empty());
     }
@@ -55,7 +54,7 @@ class SqsBatchTest {
         records.put("ok-2", GOOD);
         records.put("bad-json", "{\"model\":");
         records.put("unknown-model", GOOD.replace("iris", "tulip"));
-        given().contentType("application/json").body(sqs(records))
+        given().contentType("application/json").body(SqsEvents.batch(records))
                 .when().post()
                 .then().statusCode(200)
                 .body("batchItemFailures.itemIdentifier", contains("bad-value", "bad-json", "unknown-model"));
@@ -81,7 +80,7 @@ class SqsBatchTest {
         };
         log.addHandler(capture);
         try {
-            given().contentType("application/json").body(sqs(Map.of("bad", GOOD.replace("iris", "tulip"))))
+            given().contentType("application/json").body(SqsEvents.batch(Map.of("bad", GOOD.replace("iris", "tulip"))))
                     .when().post()
                     .then().statusCode(200).body("batchItemFailures.itemIdentifier", contains("bad"));
         } finally {
@@ -102,22 +101,5 @@ class SqsBatchTest {
     @Test
     void theHttpServerStillAnswersHealthChecks() {
         given().when().get(health).then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    private static Map<String, Object> sqs(Map<String, String> bodies) {
-        List<Map<String, Object>> records = new ArrayList<>();
-        bodies.forEach((id, body) -> {
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("messageId", id);
-            record.put("receiptHandle", "handle-" + id);
-            record.put("body", body);
-            record.put("attributes", Map.of("ApproximateReceiveCount", "1"));
-            record.put("messageAttributes", Map.of());
-            record.put("eventSource", "aws:sqs");
-            record.put("eventSourceARN", "arn:aws:sqs:eu-west-1:123456789012:modelfn-predict");
-            record.put("awsRegion", "eu-west-1");
-            records.add(record);
-        });
-        return Map.of("Records", records);
     }
 }
