@@ -1,13 +1,16 @@
 package dev.modelfn.events;
 
 import static io.restassured.RestAssured.given;
+import static dev.modelfn.events.TestEvents.binary;
+import static dev.modelfn.events.TestEvents.ce;
+import static dev.modelfn.events.TestEvents.event;
+import static dev.modelfn.events.TestEvents.structured;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,6 @@ import dev.modelfn.support.StoreFolderResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @WithTestResource(StoreFolderResource.class)
@@ -110,30 +112,6 @@ class PredictEventsTest {
     void batchedEventsAreA415Problem() {
         problem(given().contentType("application/cloudevents-batch+json").body("[]").post("/"), 415,
                 "unsupported-content-mode");
-    }
-
-    private static RequestSpecification ce(String type, String id) {
-        return given().header("ce-id", id).header("ce-specversion", "1.0").header("ce-type", type)
-                .header("ce-source", "/tests");
-    }
-
-    private static io.restassured.response.Response binary(String type, String id, String data) {
-        return ce(type, id).contentType("application/json").body(data).post("/");
-    }
-
-    private static io.restassured.response.Response structured(Map<String, Object> event) {
-        return given().contentType("application/cloudevents+json").body(event).post("/");
-    }
-
-    private static Map<String, Object> event(String type, String id, String data) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", id);
-        event.put("source", "/tests");
-        event.put("type", type);
-        event.put("datacontenttype", "application/json");
-        event.put("data", new io.restassured.path.json.JsonPath(data).getMap("$"));
-        return event;
     }
 
     private static ValidatableResponse problem(io.restassured.response.Response response, int status, String type) {

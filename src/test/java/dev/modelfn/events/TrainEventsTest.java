@@ -1,5 +1,8 @@
 package dev.modelfn.events;
 
+import static dev.modelfn.events.TestEvents.binary;
+import static dev.modelfn.events.TestEvents.event;
+import static dev.modelfn.events.TestEvents.structured;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -7,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -22,10 +24,7 @@ class TrainEventsTest {
 
     @Test
     void binaryTrainEventIsAnsweredWithATrainedEventAndTheModelServes() throws IOException {
-        String version = given().header("ce-id", "train-1").header("ce-specversion", "1.0")
-                .header("ce-type", "modelfn.train").header("ce-source", "/tests")
-                .contentType("application/json").body(request("iris-events"))
-                .post("/")
+        String version = binary("modelfn.train", "train-1", request("iris-events"))
                 .then().statusCode(200)
                 .header("ce-type", "modelfn.trained")
                 .header("ce-source", "modelfn")
@@ -42,14 +41,7 @@ class TrainEventsTest {
 
     @Test
     void structuredTrainEventIsAnsweredWithAStructuredTrainedEvent() throws IOException {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", "train-2");
-        event.put("source", "/tests");
-        event.put("type", "modelfn.train");
-        event.put("data", new io.restassured.path.json.JsonPath(request("iris-structured")).getMap("$"));
-        given().contentType("application/cloudevents+json").body(event)
-                .post("/")
+        structured(event("modelfn.train", "train-2", request("iris-structured")))
                 .then().statusCode(200)
                 .contentType("application/cloudevents+json")
                 .body("type", equalTo("modelfn.trained"))
@@ -61,10 +53,7 @@ class TrainEventsTest {
 
     @Test
     void badTrainEventIsA400Problem() throws IOException {
-        given().header("ce-id", "train-3").header("ce-specversion", "1.0")
-                .header("ce-type", "modelfn.train").header("ce-source", "/tests")
-                .contentType("application/json").body(request("iris-bad").replace("\"species\"", "\"colour\""))
-                .post("/")
+        binary("modelfn.train", "train-3", request("iris-bad").replace("\"species\"", "\"colour\""))
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:modelfn:problem:missing-target"));
