@@ -15,11 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.modelfn.support.StoreFolderResource;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** Trains into a store of its own, so the models it adds do not show in other tests' model lists. */
 @QuarkusTest
-@WithTestResource(StoreFolderResource.class)
+@WithTestResource(value = StoreFolderResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class TrainEventsTest {
 
     @Test
