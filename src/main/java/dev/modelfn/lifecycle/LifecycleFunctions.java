@@ -8,10 +8,7 @@ import dev.modelfn.lifecycle.Payloads.Description;
 import dev.modelfn.lifecycle.Payloads.ModelsResponse;
 import dev.modelfn.lifecycle.Payloads.Reloaded;
 import dev.modelfn.problem.InvalidInputException;
-import dev.modelfn.problem.UnprocessableException;
-import dev.modelfn.registry.ReloadOutcome;
 import dev.modelfn.registry.Reloader;
-import dev.modelfn.store.Names;
 import io.quarkus.funqy.Funq;
 
 /** The lifecycle functions: models, describe, promote, rollback, reload, delete. */
@@ -53,13 +50,7 @@ public class LifecycleFunctions {
         if (ref == null || ref.getModel() == null) {
             return new Reloaded(reloader.reloadAll());
         }
-        ReloadOutcome outcome = reloader.reload(Names.requireModel(ref.getModel()));
-        if (outcome.error() != null) {
-            throw new UnprocessableException("reload-failed", "Model '" + outcome.model() + "' keeps serving "
-                    + outcome.version() + ": the store's current version cannot be loaded (" + outcome.error() + ").")
-                    .with("model", outcome.model());
-        }
-        return new Reloaded(List.of(outcome));
+        return new Reloaded(List.of(reloader.reloadNamed(ref.getModel())));
     }
 
     @Funq

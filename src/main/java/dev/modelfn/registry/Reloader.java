@@ -11,6 +11,7 @@ import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.model.ModelLoadException;
 import dev.modelfn.model.ServableModel;
 import dev.modelfn.problem.StoreUnavailableException;
+import dev.modelfn.problem.UnprocessableException;
 import dev.modelfn.store.ModelStore;
 import dev.modelfn.store.Names;
 
@@ -62,6 +63,17 @@ public class Reloader {
             outcomes.add(reload(name));
         }
         return outcomes;
+    }
+
+    /** {@link #reload(String)} for a caller that named the model: a version that does not load is a 422. */
+    public ReloadOutcome reloadNamed(String name) {
+        ReloadOutcome outcome = reload(Names.requireModel(name));
+        if (outcome.error() != null) {
+            throw new UnprocessableException("reload-failed", "Model '" + outcome.model() + "' keeps serving "
+                    + outcome.version() + ": the store's current version cannot be loaded (" + outcome.error() + ").")
+                    .with("model", outcome.model());
+        }
+        return outcome;
     }
 
     /** Loads {@code name} at its current version if that is not the one served already. */
