@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.model.ModelLoadException;
 import dev.modelfn.model.ServableModel;
+import dev.modelfn.problem.NotFoundException;
 import dev.modelfn.problem.StoreUnavailableException;
 import dev.modelfn.problem.UnprocessableException;
 import dev.modelfn.store.ModelStore;
@@ -67,7 +68,15 @@ public class Reloader {
 
     /** {@link #reload(String)} for a caller that named the model: a version that does not load is a 422. */
     public ReloadOutcome reloadNamed(String name) {
-        ReloadOutcome outcome = reload(Names.requireModel(name));
+        String model = Names.requireModel(name);
+        // Read outside reload(), so that a store outage answers 503 (worth retrying) rather than 422,
+        // and a name the store does not know is refused before readiness starts waiting for it.
+        boolean stored = store.currentVersion(model).isPresent();
+        if (!stored && registry.find(model) == null) {
+            throw new NotFoundException("unknown-model", "The store has no current version of '" + model
+                    + "'; there is nothing to reload.").with("model", model);
+        }
+        ReloadOutcome outcome = reload(model);
         if (outcome.error() != null) {
             throw new UnprocessableException("reload-failed", "Model '" + outcome.model() + "' keeps serving "
                     + outcome.version() + ": the store's current version cannot be loaded (" + outcome.error() + ").")

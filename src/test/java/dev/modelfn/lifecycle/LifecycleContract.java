@@ -161,6 +161,8 @@ abstract class LifecycleContract {
         expectProblem("/delete", "{\"model\":\"x\",\"version\":\"../../current\"}", 400, "invalid-version-name");
         expectProblem("/rollback", "{\"model\":\"never-trained\"}", 404, "unknown-model");
         expectProblem("/describe", "{\"model\":\"never-trained\"}", 404, "unknown-model");
+        expectProblem("/reload", "{\"model\":\"never-trained\"}", 404, "unknown-model");
+        given().get("/q/health/ready").then().statusCode(200);
     }
 
     /**
