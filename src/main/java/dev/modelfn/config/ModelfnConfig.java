@@ -17,6 +17,8 @@ public interface ModelfnConfig {
 
     Predict predict();
 
+    Bench bench();
+
     interface Store {
         /** {@code file:<folder>} (relative to the working directory, or absolute). */
         @WithDefault("file:models")
@@ -35,6 +37,16 @@ public interface ModelfnConfig {
         /** What to do when a row lacks some of the model's features. */
         @WithDefault("reject")
         MissingFeatures missingFeatures();
+    }
+
+    interface Bench {
+        /**
+         * Serve {@code /predict-baseline}: the predict request read and checked as {@code /predict} does,
+         * answered with a constant of the same shape without running the model. For throughput
+         * benchmarks only; off, the function answers 404.
+         */
+        @WithDefault("false")
+        boolean baseline();
     }
 
     enum UnknownFeatures {
