@@ -1,13 +1,12 @@
 package dev.modelfn.predict;
 
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.model.ClassPrediction;
 import dev.modelfn.model.ModelMetadata;
+import dev.modelfn.model.NamedValues;
 import dev.modelfn.model.PredictionResult;
 import dev.modelfn.model.RegressionPrediction;
 import dev.modelfn.model.Task;
@@ -45,10 +44,9 @@ public class BaselineFunctions {
     }
 
     private static PredictionResult constant(ModelMetadata model) {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (String output : model.outputs()) {
-            scores.put(output, SCORE);
-        }
+        double[] values = new double[model.outputs().size()];
+        Arrays.fill(values, SCORE);
+        NamedValues scores = new NamedValues(model.outputs(), values);
         if (model.task() == Task.REGRESSION) {
             return new RegressionPrediction(SCORE, scores);
         }
