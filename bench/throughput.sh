@@ -2,6 +2,7 @@
 # Throughput of /predict against /predict-baseline (same request reading, constant answer), driven by
 # wrk over loopback. Builds the jar if missing (BENCH_REBUILD=1 forces it), installs wrk with apt-get if
 # missing, starts the app on 127.0.0.1:$BENCH_PORT with the demo models, and stops it when done.
+# BENCH_JAR runs another build's quarkus-run.jar (e.g. an older commit's) against the same models.
 # Settings: BENCH_PORT (18080), BENCH_DURATION (10s), BENCH_WARMUP (5s), BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_JAVA_OPTS (extra JVM flags, e.g. a JFR recording), BENCH_ONLY (scenario names).
 set -euo pipefail
@@ -24,8 +25,8 @@ if ! command -v curl >/dev/null; then
   apt-get update -qq && apt-get install -y -qq curl >/dev/null
 fi
 
-jar=target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
+jar=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
+if [ -z "${BENCH_JAR:-}" ] && { [ ! -f "$jar" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; }; then
   echo "== building $jar"
   ./mvnw -q -B package -DskipTests
 fi
@@ -82,6 +83,7 @@ run() { # function, scenario, duration -> RESULT line
     -s bench/post.lua "$(url "$1")" | grep '^RESULT'
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # Every function and body once before any measurement, so that neither side measures the JIT's work for the other.
 for scenario in $only; do
   for fn in predict-baseline predict; do
@@ -101,4 +103,5 @@ for scenario in $only; do
       "$(awk -v r="$r" -v n="${batch[$scenario]}" 'BEGIN { print r * n }')" "$p50" "$p99" "$errors" "$share"
   done
 done
+echo "(load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "(wrk -t$threads -c$connections -d$duration, each function and body warmed up $warmup first, on $(nproc) cores shared with the server)"

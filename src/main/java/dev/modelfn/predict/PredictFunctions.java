@@ -2,7 +2,11 @@ package dev.modelfn.predict;
 
 import io.quarkus.funqy.Funq;
 
-/** The predict function: POST /predict over HTTP. */
+/**
+ * The predict function as Funqy publishes it (GET /predict and any event binding). POST /predict over
+ * HTTP is answered by {@link PredictRoute} with the same {@link PredictionService}, without Funqy's
+ * thread hops.
+ */
 public class PredictFunctions {
 
     private final PredictionService predictions;
