@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
@@ -20,6 +21,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public class PredictResponseWriter extends StdSerializer<PredictResponse> {
 
+    // Encoded once rather than for every row.
+    private static final SerializedString MODEL = new SerializedString("model");
+    private static final SerializedString VERSION = new SerializedString("version");
+    private static final SerializedString PREDICTIONS = new SerializedString("predictions");
+    private static final SerializedString LABEL = new SerializedString("label");
+    private static final SerializedString SCORES = new SerializedString("scores");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString VALUES = new SerializedString("values");
+
     public PredictResponseWriter() {
         super(PredictResponse.class);
     }
@@ -27,17 +37,22 @@ public class PredictResponseWriter extends StdSerializer<PredictResponse> {
     @Override
     public void serialize(PredictResponse response, JsonGenerator out, SerializerProvider provider) throws IOException {
         out.writeStartObject();
-        out.writeStringField("model", response.model());
-        out.writeStringField("version", response.version());
-        out.writeArrayFieldStart("predictions");
+        out.writeFieldName(MODEL);
+        out.writeString(response.model());
+        out.writeFieldName(VERSION);
+        out.writeString(response.version());
+        out.writeFieldName(PREDICTIONS);
+        out.writeStartArray();
         for (PredictionResult prediction : response.predictions()) {
             out.writeStartObject();
             if (prediction instanceof ClassPrediction c) {
-                out.writeStringField("label", c.label());
-                writeNumbers(out, "scores", c.scores());
+                out.writeFieldName(LABEL);
+                out.writeString(c.label());
+                writeNumbers(out, SCORES, c.scores());
             } else if (prediction instanceof RegressionPrediction r) {
-                out.writeNumberField("value", r.value());
-                writeNumbers(out, "values", r.values());
+                out.writeFieldName(VALUE);
+                out.writeNumber(r.value());
+                writeNumbers(out, VALUES, r.values());
             }
             out.writeEndObject();
         }
@@ -45,8 +60,10 @@ public class PredictResponseWriter extends StdSerializer<PredictResponse> {
         out.writeEndObject();
     }
 
-    private static void writeNumbers(JsonGenerator out, String field, Map<String, Double> numbers) throws IOException {
-        out.writeObjectFieldStart(field);
+    private static void writeNumbers(JsonGenerator out, SerializedString field, Map<String, Double> numbers)
+            throws IOException {
+        out.writeFieldName(field);
+        out.writeStartObject();
         if (numbers instanceof NamedValues named) {
             for (int i = 0; i < named.size(); i++) {
                 out.writeNumberField(named.name(i), named.value(i));
