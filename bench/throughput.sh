@@ -4,7 +4,10 @@
 # missing, starts the app on 127.0.0.1:$BENCH_PORT with the demo models, and stops it when done.
 # BENCH_JAR runs another build's quarkus-run.jar (e.g. an older commit's) against the same models.
 # Settings: BENCH_PORT (18080), BENCH_DURATION (10s), BENCH_WARMUP (5s), BENCH_CONNECTIONS (16),
-# BENCH_THREADS (2), BENCH_JAVA_OPTS (extra JVM flags, e.g. a JFR recording), BENCH_ONLY (scenario names).
+# BENCH_THREADS (2), BENCH_JAVA_OPTS (extra JVM flags, e.g. a JFR recording), BENCH_ONLY (scenario names),
+# BENCH_ROUNDS (1: measurements of baseline then predict per scenario, alternating, one line each),
+# BENCH_NICE (0: niceness of the server and wrk; a negative one, as root, keeps other work on a shared
+# machine from deciding the figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -15,6 +18,8 @@ warmup=${BENCH_WARMUP:-5s}
 connections=${BENCH_CONNECTIONS:-16}
 threads=${BENCH_THREADS:-2}
 only=${BENCH_ONLY:-iris-1 iris-100 diabetes-1}
+rounds=${BENCH_ROUNDS:-1}
+niceness=${BENCH_NICE:-0}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 if ! command -v wrk >/dev/null; then
@@ -60,7 +65,7 @@ declare -A batch=([iris-1]=1 [iris-100]=100 [diabetes-1]=1)
 
 echo "== starting $jar on 127.0.0.1:$port ($("$java" -version 2>&1 | head -n 1))"
 # shellcheck disable=SC2086
-"$java" ${BENCH_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+nice -n "$niceness" "$java" ${BENCH_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
   -Dmodelfn.store.uri="file:$root/models" -Dmodelfn.bench.baseline=true \
   -jar "$jar" > "$work/server.log" 2>&1 &
 server=$!
@@ -79,7 +84,7 @@ check() { # function, scenario: one request must answer 200 with one prediction 
   [ "$(grep -o '"label"\|"value"' <<<"$answer" | wc -l)" = "${batch[$2]}" ] || { echo "$1: odd answer to $2: $answer"; exit 1; }
 }
 run() { # function, scenario, duration -> RESULT line
-  BODY_FILE="$work/$2.json" timeout 120 wrk -t"$threads" -c"$connections" -d"$3" --latency \
+  BODY_FILE="$work/$2.json" timeout 120 nice -n "$niceness" wrk -t"$threads" -c"$connections" -d"$3" --latency \
     -s bench/post.lua "$(url "$1")" | grep '^RESULT'
 }
 
@@ -94,13 +99,15 @@ done
 
 printf '\n%-11s %-17s %10s %11s %8s %8s %7s %9s\n' scenario function requests/s rows/s p50_ms p99_ms errors %baseline
 for scenario in $only; do
-  declare -A rps=()
-  for fn in predict-baseline predict; do
-    read -r _ r p50 p99 errors _ <<<"$(run "$fn" "$scenario" "$duration")"
-    rps[$fn]=$r
-    share=$(awk -v a="$r" -v b="${rps[predict-baseline]}" 'BEGIN { printf "%.0f%%", 100 * a / b }')
-    printf '%-11s %-17s %10.0f %11.0f %8s %8s %7s %9s\n' "$scenario" "$fn" "$r" \
-      "$(awk -v r="$r" -v n="${batch[$scenario]}" 'BEGIN { print r * n }')" "$p50" "$p99" "$errors" "$share"
+  for _ in $(seq 1 "$rounds"); do
+    declare -A rps=()
+    for fn in predict-baseline predict; do
+      read -r _ r p50 p99 errors _ <<<"$(run "$fn" "$scenario" "$duration")"
+      rps[$fn]=$r
+      share=$(awk -v a="$r" -v b="${rps[predict-baseline]}" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+      printf '%-11s %-17s %10.0f %11.0f %8s %8s %7s %9s\n' "$scenario" "$fn" "$r" \
+        "$(awk -v r="$r" -v n="${batch[$scenario]}" 'BEGIN { print r * n }')" "$p50" "$p99" "$errors" "$share"
+    done
   done
 done
 echo "(load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -12,12 +12,12 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;
+import org.tribuo.Output;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.regression.RegressionFactory;
-import org.tribuo.regression.Regressor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,38 +31,23 @@ class SortedExampleTest {
 
     @Test
     void classifierAnswersExactlyAsTribuoDoesForItsOwnExamples() throws Exception {
-        ServableModel model = load("iris");
-        @SuppressWarnings("unchecked")
-        Model<Label> tribuo = (Model<Label>) model.tribuoModel();
-        List<Map<String, Object>> rows = CsvRows.load("iris.csv", "species").rows();
-        List<PredictionResult> batch = model.predict(featureRows(rows, true), FeaturePolicy.STRICT);
-        for (int i = 0; i < rows.size(); i++) {
-            Prediction<Label> expected = tribuo.predict(arrayExample(rows.get(i), LabelFactory.UNKNOWN_LABEL));
-            ClassPrediction alone = (ClassPrediction) model.predict(featureRows(List.of(rows.get(i)), false),
-                    FeaturePolicy.STRICT).get(0);
-            for (ClassPrediction actual : List.of(alone, (ClassPrediction) batch.get(i))) {
-                assertEquals(expected.getOutput().getLabel(), actual.label(), "row " + i);
-                for (Map.Entry<String, Label> score : expected.getOutputScores().entrySet()) {
-                    assertEquals(score.getValue().getScore(), actual.scores().get(score.getKey()), 0.0, "row " + i);
-                }
+        assertSameAsTribuo("iris", "iris.csv", "species", LabelFactory.UNKNOWN_LABEL, (expected, actual, row) -> {
+            ClassPrediction prediction = (ClassPrediction) actual;
+            assertEquals(expected.getOutput().getLabel(), prediction.label(), row);
+            for (Map.Entry<String, Label> score : expected.getOutputScores().entrySet()) {
+                assertEquals(score.getValue().getScore(), prediction.scores().get(score.getKey()), 0.0, row);
             }
-        }
+        });
     }
 
     @Test
     void regressorAnswersExactlyAsTribuoDoesForItsOwnExamples() throws Exception {
-        ServableModel model = load("diabetes");
-        @SuppressWarnings("unchecked")
-        Model<Regressor> tribuo = (Model<Regressor>) model.tribuoModel();
-        List<Map<String, Object>> rows = CsvRows.load("diabetes.csv", "target").rows();
-        List<PredictionResult> batch = model.predict(featureRows(rows, true), FeaturePolicy.STRICT);
-        for (int i = 0; i < rows.size(); i++) {
-            double expected = tribuo.predict(arrayExample(rows.get(i), RegressionFactory.UNKNOWN_REGRESSOR))
-                    .getOutput().getValues()[0];
-            RegressionPrediction actual = (RegressionPrediction) batch.get(i);
-            assertEquals(expected, actual.value(), 0.0, "row " + i);
-            assertEquals(Map.of("target", expected), actual.values(), "row " + i);
-        }
+        assertSameAsTribuo("diabetes", "diabetes.csv", "target", RegressionFactory.UNKNOWN_REGRESSOR,
+                (expected, actual, row) -> {
+                    double value = expected.getOutput().getValues()[0];
+                    assertEquals(value, ((RegressionPrediction) actual).value(), 0.0, row);
+                    assertEquals(Map.of("target", value), ((RegressionPrediction) actual).values(), row);
+                });
     }
 
     @Test
@@ -77,6 +62,26 @@ class SortedExampleTest {
         assertEquals(expected.getOutput().getLabel(), actual.label());
         for (Map.Entry<String, Label> score : expected.getOutputScores().entrySet()) {
             assertEquals(score.getValue().getScore(), actual.scores().get(score.getKey()), 0.0);
+        }
+    }
+
+    interface Check<T extends Output<T>> {
+        void same(Prediction<T> expected, PredictionResult actual, String row);
+    }
+
+    /** Every row of the dataset, alone in its column order and in a shuffled batch, against Tribuo's own example. */
+    private static <T extends Output<T>> void assertSameAsTribuo(String name, String csv, String target, T unknown,
+            Check<T> check) throws Exception {
+        ServableModel model = load(name);
+        @SuppressWarnings("unchecked")
+        Model<T> tribuo = (Model<T>) model.tribuoModel();
+        List<Map<String, Object>> rows = CsvRows.load(csv, target).rows();
+        List<PredictionResult> batch = model.predict(featureRows(rows, true), FeaturePolicy.STRICT);
+        for (int i = 0; i < rows.size(); i++) {
+            Prediction<T> expected = tribuo.predict(arrayExample(rows.get(i), unknown));
+            check.same(expected, model.predict(featureRows(List.of(rows.get(i)), false), FeaturePolicy.STRICT).get(0),
+                    "row " + i);
+            check.same(expected, batch.get(i), "row " + i + " in the batch");
         }
     }
 
@@ -105,7 +110,7 @@ class SortedExampleTest {
         return featureRows;
     }
 
-    private static <T extends org.tribuo.Output<T>> ArrayExample<T> arrayExample(Map<String, Object> row, T output) {
+    private static <T extends Output<T>> ArrayExample<T> arrayExample(Map<String, Object> row, T output) {
         String[] names = row.keySet().toArray(String[]::new);
         double[] values = new double[names.length];
         for (int i = 0; i < names.length; i++) {
