@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 import org.tribuo.Model;
@@ -24,6 +23,8 @@ import dev.modelfn.train.OptimizerSpec;
 import dev.modelfn.train.TabularData;
 import dev.modelfn.train.TrainingSpec;
 import dev.modelfn.train.TribuoDatasets;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Standardised logistic SGD classifiers over any number of features, trained on random rows and loaded
@@ -87,43 +88,9 @@ final class SyntheticModels {
         return row;
     }
 
-    /** The defaults of application.properties. */
+    /** Every setting at its default, built by SmallRye as Quarkus builds it, whatever settings are added later. */
     static ModelfnConfig config() {
-        return new ModelfnConfig() {
-            @Override
-            public Store store() {
-                return () -> "file:models";
-            }
-
-            @Override
-            public Optional<List<String>> models() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Predict predict() {
-                return new Predict() {
-                    @Override
-                    public int maxRows() {
-                        return 10_000;
-                    }
-
-                    @Override
-                    public UnknownFeatures unknownFeatures() {
-                        return UnknownFeatures.REJECT;
-                    }
-
-                    @Override
-                    public MissingFeatures missingFeatures() {
-                        return MissingFeatures.REJECT;
-                    }
-                };
-            }
-
-            @Override
-            public Bench bench() {
-                return () -> false;
-            }
-        };
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ModelfnConfig.class).build();
+        return config.getConfigMapping(ModelfnConfig.class);
     }
 }
