@@ -22,6 +22,8 @@ public interface ModelfnConfig {
 
     Registry registry();
 
+    Bench bench();
+
     interface Store {
         /** {@code file:<folder>} (relative to the working directory, or absolute). */
         @WithDefault("file:models")
@@ -58,6 +60,16 @@ public interface ModelfnConfig {
         /** Most rows a training dataset may have; more is answered with 413. */
         @WithDefault("1000000")
         int maxRows();
+    }
+
+    interface Bench {
+        /**
+         * Serve {@code /predict-baseline}: the predict request read and checked as {@code /predict} does,
+         * answered with a constant of the same shape without running the model. For throughput
+         * benchmarks only; off, the function answers 404.
+         */
+        @WithDefault("false")
+        boolean baseline();
     }
 
     enum UnknownFeatures {

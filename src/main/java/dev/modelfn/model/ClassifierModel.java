@@ -1,7 +1,6 @@
 package dev.modelfn.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,12 +39,12 @@ public final class ClassifierModel extends ServableModel {
 
     private ClassPrediction shape(Prediction<Label> prediction) {
         Map<String, Label> raw = prediction.getOutputScores();
-        Map<String, Double> scores = new LinkedHashMap<>(labels.size() * 2);
-        for (String label : labels) {
-            Label scored = raw.get(label);
-            scores.put(label, scored == null ? 0.0 : scored.getScore());
+        double[] scores = new double[labels.size()];
+        for (int i = 0; i < scores.length; i++) {
+            Label scored = raw.get(labels.get(i));
+            scores[i] = scored == null ? 0.0 : scored.getScore();
         }
-        return new ClassPrediction(prediction.getOutput().getLabel(), scores);
+        return new ClassPrediction(prediction.getOutput().getLabel(), new NamedValues(labels, scores));
     }
 
     @Override

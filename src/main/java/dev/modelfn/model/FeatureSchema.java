@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.tribuo.Example;
 import org.tribuo.Output;
-import org.tribuo.impl.ArrayExample;
 
 import dev.modelfn.problem.InvalidInputException;
 
@@ -75,7 +74,7 @@ final class FeatureSchema {
                     .with("row", rowIndex).with("features", unknown);
         }
         if (known == n) {
-            return new ArrayExample<>(unknownOutput, sortedNames, values);
+            return new SortedExample<>(unknownOutput, sortedNames, values);
         }
         if (!policy.allowMissing()) {
             List<String> missing = absent(present);
@@ -100,7 +99,7 @@ final class FeatureSchema {
                 kept[k++] = values[i];
             }
         }
-        return new ArrayExample<>(unknownOutput, names, kept);
+        return new SortedExample<>(unknownOutput, names, kept);
     }
 
     private List<String> absent(boolean[] present) {

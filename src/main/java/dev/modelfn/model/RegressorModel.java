@@ -1,9 +1,7 @@
 package dev.modelfn.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -42,15 +40,15 @@ public final class RegressorModel extends ServableModel {
         Regressor output = prediction.getOutput();
         String[] names = output.getNames();
         double[] raw = output.getValues();
-        Map<String, Double> values = new LinkedHashMap<>(dimensions.size() * 2);
-        for (String dimension : dimensions) {
+        double[] values = new double[dimensions.size()];
+        for (int d = 0; d < values.length; d++) {
             for (int i = 0; i < names.length; i++) {
-                if (names[i].equals(dimension)) {
-                    values.put(dimension, raw[i]);
+                if (names[i].equals(dimensions.get(d))) {
+                    values[d] = raw[i];
                 }
             }
         }
-        return new RegressionPrediction(values.get(dimensions.get(0)), values);
+        return new RegressionPrediction(values[0], new NamedValues(dimensions, values));
     }
 
     @Override

@@ -3,7 +3,11 @@ package dev.modelfn.predict;
 import dev.modelfn.lambda.LogsLambdaFailures;
 import io.quarkus.funqy.Funq;
 
-/** The predict function: POST /predict over HTTP, and the default function of the Lambda build. */
+/**
+ * The predict function as Funqy publishes it (GET /predict, the Lambda build's default function, and any event binding). POST /predict over
+ * HTTP is answered by {@link PredictRoute} with the same {@link PredictionService}, without Funqy's
+ * thread hops.
+ */
 public class PredictFunctions {
 
     private final PredictionService predictions;

@@ -30,6 +30,16 @@ public class PredictionService {
     }
 
     public PredictResponse predict(PredictRequest request) {
+        Checked checked = check(request);
+        ServableModel model = checked.model();
+        return new PredictResponse(model.name(), model.version(), model.predict(checked.rows(), policy));
+    }
+
+    /** The served model and the rows of a request that passed every check predict makes before the model runs. */
+    record Checked(ServableModel model, List<FeatureRow> rows) {
+    }
+
+    Checked check(PredictRequest request) {
         if (request == null) {
             throw new InvalidInputException("empty-body",
                     "The body must be a JSON object with 'model' and either 'features' or 'rows'.");
@@ -42,8 +52,7 @@ public class PredictionService {
             Names.requireVersion(request.version());
         }
         List<FeatureRow> rows = rows(request);
-        ServableModel model = registry.require(name, request.version());
-        return new PredictResponse(model.name(), model.version(), model.predict(rows, policy));
+        return new Checked(registry.require(name, request.version()), rows);
     }
 
     private List<FeatureRow> rows(PredictRequest request) {

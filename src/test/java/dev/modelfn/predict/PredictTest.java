@@ -1,5 +1,6 @@
 package dev.modelfn.predict;
 
+import static dev.modelfn.support.Problems.expectProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.equalTo;
@@ -112,6 +113,26 @@ class PredictTest {
                 + "\"sepal_length_cm\":5.1},\"model\":\"iris\"}").contentType("application/json")
                 .when().post("/predict")
                 .then().statusCode(200).body("predictions[0].label", equalTo("setosa"));
+    }
+
+    @Test
+    void aBatchTooLargeForTheEventLoopIsAnsweredLikeASmallOne() {
+        List<Map<String, Object>> iris = CsvRows.load("iris.csv", "species").rows();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int copy = 0; copy < 8; copy++) {
+            rows.addAll(iris);
+        }
+        List<String> small = predictBatch("iris", iris).getList("predictions.label");
+        List<String> large = predictBatch("iris", rows).getList("predictions.label");
+        for (int i = 0; i < large.size(); i++) {
+            assertEquals(small.get(i % small.size()), large.get(i), "row " + i);
+        }
+    }
+
+    @Test
+    void baselineIsNotServedUnlessSwitchedOn() {
+        expectProblem("/predict-baseline", "{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1}}", 404,
+                "no-such-function");
     }
 
     private static JsonPath predictBatch(String model, List<Map<String, Object>> rows) {

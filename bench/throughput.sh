@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Throughput of /predict against /predict-baseline (same request reading, constant answer), driven by
+# wrk over loopback. Builds the jar if missing (BENCH_REBUILD=1 forces it), installs wrk with apt-get if
+# missing, starts the app on 127.0.0.1:$BENCH_PORT with the demo models, and stops it when done.
+# BENCH_JAR runs another build's quarkus-run.jar (e.g. an older commit's) against the same models.
+# Settings: BENCH_PORT (18080), BENCH_DURATION (10s), BENCH_WARMUP (5s), BENCH_CONNECTIONS (16),
+# BENCH_THREADS (2), BENCH_JAVA_OPTS (extra JVM flags, e.g. a JFR recording), BENCH_ONLY (scenario names),
+# BENCH_ROUNDS (1: measurements of baseline then predict per scenario, alternating, one line each),
+# BENCH_NICE (0: niceness of the server and wrk; a negative one, as root, keeps other work on a shared
+# machine from deciding the figures).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+port=${BENCH_PORT:-18080}
+duration=${BENCH_DURATION:-10s}
+warmup=${BENCH_WARMUP:-5s}
+connections=${BENCH_CONNECTIONS:-16}
+threads=${BENCH_THREADS:-2}
+only=${BENCH_ONLY:-iris-1 iris-100 diabetes-1}
+rounds=${BENCH_ROUNDS:-1}
+niceness=${BENCH_NICE:-0}
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+if ! command -v wrk >/dev/null; then
+  echo "== installing wrk"
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+if ! command -v curl >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq curl >/dev/null
+fi
+
+jar=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
+if [ -z "${BENCH_JAR:-}" ] && { [ ! -f "$jar" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; }; then
+  echo "== building $jar"
+  ./mvnw -q -B package -DskipTests
+fi
+
+work=$(mktemp -d)
+server=""
+stop() {
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap stop EXIT
+
+# Request bodies from the bundled datasets: rows as objects of feature name to number.
+rows_json() { # csv, first data line, last data line
+  awk -F, -v from="$2" -v to="$3" '
+    NR == 1 { for (i = 1; i < NF; i++) name[i] = $i; next }
+    NR - 1 >= from && NR - 1 <= to {
+      row = "{"
+      for (i = 1; i < NF; i++) row = row (i > 1 ? "," : "") "\"" name[i] "\":" $i
+      printf "%s%s", (n++ ? "," : ""), row "}"
+    }' "$1"
+}
+data=src/test/resources/data
+echo "{\"model\":\"iris\",\"features\":$(rows_json $data/iris.csv 1 1)}" > "$work/iris-1.json"
+echo "{\"model\":\"iris\",\"rows\":[$(rows_json $data/iris.csv 26 125)]}" > "$work/iris-100.json"
+echo "{\"model\":\"diabetes\",\"features\":$(rows_json $data/diabetes.csv 1 1)}" > "$work/diabetes-1.json"
+declare -A batch=([iris-1]=1 [iris-100]=100 [diabetes-1]=1)
+
+echo "== starting $jar on 127.0.0.1:$port ($("$java" -version 2>&1 | head -n 1))"
+# shellcheck disable=SC2086
+nice -n "$niceness" "$java" ${BENCH_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+  -Dmodelfn.store.uri="file:$root/models" -Dmodelfn.bench.baseline=true \
+  -jar "$jar" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "not ready in 60 s"; cat "$work/server.log"; exit 1; }
+
+url() { echo "http://127.0.0.1:$port/$1"; }
+check() { # function, scenario: one request must answer 200 with one prediction per row
+  local answer
+  answer=$(curl -sf -H 'Content-Type: application/json' --data-binary "@$work/$2.json" "$(url "$1")") \
+    || { echo "$1 refused $2"; exit 1; }
+  [ "$(grep -o '"label"\|"value"' <<<"$answer" | wc -l)" = "${batch[$2]}" ] || { echo "$1: odd answer to $2: $answer"; exit 1; }
+}
+run() { # function, scenario, duration -> RESULT line
+  BODY_FILE="$work/$2.json" timeout 120 nice -n "$niceness" wrk -t"$threads" -c"$connections" -d"$3" --latency \
+    -s bench/post.lua "$(url "$1")" | grep '^RESULT'
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# Every function and body once before any measurement, so that neither side measures the JIT's work for the other.
+for scenario in $only; do
+  for fn in predict-baseline predict; do
+    check "$fn" "$scenario"
+    run "$fn" "$scenario" "$warmup" >/dev/null
+  done
+done
+
+printf '\n%-11s %-17s %10s %11s %8s %8s %7s %9s\n' scenario function requests/s rows/s p50_ms p99_ms errors %baseline
+for scenario in $only; do
+  for _ in $(seq 1 "$rounds"); do
+    declare -A rps=()
+    for fn in predict-baseline predict; do
+      read -r _ r p50 p99 errors _ <<<"$(run "$fn" "$scenario" "$duration")"
+      rps[$fn]=$r
+      share=$(awk -v a="$r" -v b="${rps[predict-baseline]}" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+      printf '%-11s %-17s %10.0f %11.0f %8s %8s %7s %9s\n' "$scenario" "$fn" "$r" \
+        "$(awk -v r="$r" -v n="${batch[$scenario]}" 'BEGIN { print r * n }')" "$p50" "$p99" "$errors" "$share"
+    done
+  done
+done
+echo "(load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(wrk -t$threads -c$connections -d$duration, each function and body warmed up $warmup first, on $(nproc) cores shared with the server)"

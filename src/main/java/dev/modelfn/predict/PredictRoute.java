@@ -1,0 +1,87 @@
+package dev.modelfn.predict;
+
+import java.io.IOException;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import dev.modelfn.config.ModelfnConfig;
+import dev.modelfn.problem.NotFoundException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Serves POST /predict straight from the router: the body is read into a {@link PredictRequest}, answered
+ * and written as bytes on the event loop that received it. Funqy's HTTP binding would hand each call to
+ * a worker thread and back, invoke the function by reflection and write the answer through a String;
+ * that was most of a single-row call. Large bodies still go to a worker so that no event loop is held
+ * for long. GET /predict and the event bindings keep reaching {@link PredictFunctions} through Funqy,
+ * and failures end in the same {@code ProblemResponder}.
+ */
+@ApplicationScoped
+public class PredictRoute {
+
+    /** Before Funqy's catch-all route (Vert.x's default order, 0 and up), after the body handler. */
+    static final int ORDER = -1;
+    /** Bodies up to this size (about 500 rows of 4 features) are answered on the event loop. */
+    static final int EVENT_LOOP_MAX_BODY = 48 * 1024;
+
+    private final PredictionService predictions;
+    private final PredictBaseline baseline;
+    private final boolean baselineOn;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+
+    public PredictRoute(PredictionService predictions, PredictBaseline baseline, ObjectMapper json, ModelfnConfig config) {
+        this.predictions = predictions;
+        this.baseline = baseline;
+        this.baselineOn = config.bench().baseline();
+        this.reader = json.readerFor(PredictRequest.class);
+        this.writer = json.writerFor(PredictResponse.class);
+    }
+
+    void install(@Observes Router router) {
+        router.post("/predict").order(ORDER).handler(context -> serve(context, predictions::predict));
+        router.post("/predict-baseline").order(ORDER).handler(context -> {
+            if (baselineOn) {
+                serve(context, baseline::answer);
+            } else {
+                context.fail(new NotFoundException("no-such-function", "No function at /predict-baseline."));
+            }
+        });
+    }
+
+    private void serve(RoutingContext context, Function<PredictRequest, PredictResponse> function) {
+        Buffer body = context.body().buffer();
+        if (body != null && body.length() > EVENT_LOOP_MAX_BODY) {
+            context.vertx().executeBlocking(() -> {
+                answer(context, body, function);
+                return null;
+            }, false);
+        } else {
+            answer(context, body, function);
+        }
+    }
+
+    private void answer(RoutingContext context, Buffer body, Function<PredictRequest, PredictResponse> function) {
+        PredictRequest request;
+        try {
+            request = body == null || body.length() == 0 ? null : reader.readValue(body.getBytes());
+        } catch (IOException e) {
+            context.fail(400);
+            return;
+        }
+        try {
+            Buffer answer = Buffer.buffer(writer.writeValueAsBytes(function.apply(request)));
+            context.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(answer);
+        } catch (IOException | RuntimeException e) {
+            context.fail(e);
+        }
+    }
+}
