@@ -32,7 +32,8 @@ public class StoreFolderResource implements QuarkusTestResourceLifecycleManager 
             if (corrupt != null) {
                 flipOneByte(folder, corrupt);
             }
-            return Map.of("modelfn.store.uri", folder.toUri().toString());
+            // the packaged application under an integration test would otherwise listen on every interface
+            return Map.of("modelfn.store.uri", folder.toUri().toString(), "quarkus.http.host", "127.0.0.1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
