@@ -2,15 +2,16 @@
 # Startup benchmark: time from exec to the first successful /predict answer, and the resident memory
 # (RSS) of the process right after it; median of RUNS runs (default 5) for each flavour:
 #   1. the jar on the default JDK (java on PATH, or JAVA_HOME),
-#   2. the jar with a JDK 25 AOT cache recorded from the integration tests (when JDK 25 is found),
-#   3. a native executable, when its path is given as the first argument.
+#   2. the jar with an AppCDS archive on the default JDK (the fallback before JDK 25),
+#   3. the jar with a JDK 25 AOT cache recorded from the integration tests (when JDK 25 is found),
+#   4. a native executable, when its path is given as the first argument.
 # It builds what it measures (./mvnw), serves the demo models in models/, listens on 127.0.0.1:$PORT
 # (default 19080), gives each start at most 60 s, and stops every process it starts.
 #
 #   bench/startup.sh [path/to/modelfn-runner]
 #
 # Environment: RUNS, PORT, JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64), BENCH_SKIP_BUILD=1 to
-# measure target/bench/jar and target/quarkus-app (with app.aot) as they are.
+# measure target/bench/jar, target/bench/appcds and target/quarkus-app (with app.aot) as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -113,12 +114,18 @@ export MAVEN_ARGS="${MAVEN_ARGS:---batch-mode --no-transfer-progress -q}"
 if [[ -z ${BENCH_SKIP_BUILD:-} ]]; then
   echo "building the jar on $("$JAVA" -version 2>&1 | head -n 1)" >&2
   ./mvnw package -DskipTests >&2
-  rm -rf "$BENCH/jar"
+  rm -rf "$BENCH/jar" "$BENCH/appcds"
   cp -a target/quarkus-app "$BENCH/jar"
+  echo "building the jar with its AppCDS archive" >&2
+  ./mvnw package -DskipTests -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=AppCDS >&2
+  cp -a target/quarkus-app "$BENCH/appcds"
 fi
 jdk=$("$JAVA" -version 2>&1 | head -n 1 | sed -E 's/.*version "([^"]+)".*/\1/')
 results=$(measure "$BENCH/jar" "$JAVA" -jar quarkus-run.jar)
 report "jar, JDK $jdk" "$results"
+# -Xshare:on refuses to start without the archive, so a stale archive cannot pass for a fast start.
+results=$(measure "$BENCH/appcds" "$JAVA" -XX:SharedArchiveFile=app-cds.jsa -Xshare:on -jar quarkus-run.jar)
+report "jar + AppCDS, JDK $jdk" "$results"
 
 if [[ -x $JDK25/bin/java ]]; then
   if [[ -z ${BENCH_SKIP_BUILD:-} ]]; then
