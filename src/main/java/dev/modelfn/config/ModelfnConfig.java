@@ -17,6 +17,8 @@ public interface ModelfnConfig {
 
     Predict predict();
 
+    Train train();
+
     interface Store {
         /** {@code file:<folder>} (relative to the working directory, or absolute). */
         @WithDefault("file:models")
@@ -35,6 +37,16 @@ public interface ModelfnConfig {
         /** What to do when a row lacks some of the model's features. */
         @WithDefault("reject")
         MissingFeatures missingFeatures();
+    }
+
+    interface Train {
+        /** Folder that {@code file:} dataset locations must lie in (relative to the working directory). */
+        @WithDefault("data")
+        String dataRoot();
+
+        /** Most rows a training dataset may have; more is answered with 413. */
+        @WithDefault("1000000")
+        int maxRows();
     }
 
     enum UnknownFeatures {

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import dev.modelfn.model.FeatureRow;
+import dev.modelfn.problem.RequestDefect;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import dev.modelfn.model.FeatureRow;
+import dev.modelfn.problem.RequestDefect;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

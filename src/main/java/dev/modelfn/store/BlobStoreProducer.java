@@ -1,31 +1,30 @@
 package dev.modelfn.store;
 
-import java.net.URI;
-import java.nio.file.Path;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 import dev.modelfn.config.ModelfnConfig;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** Chooses the store named by {@code modelfn.store.uri}. */
+/**
+ * Chooses the store named by {@code modelfn.store.uri}. The S3 client, configured by the
+ * {@code quarkus.s3.*} properties, is only created when an {@code s3://} store is used.
+ */
 @ApplicationScoped
 public class BlobStoreProducer {
 
     @Produces
     @ApplicationScoped
-    BlobStore blobStore(ModelfnConfig config) {
-        return open(config.store().uri());
+    BlobStore blobStore(ModelfnConfig config, Instance<S3Client> s3) {
+        return open(config.store().uri(), s3);
     }
 
-    static BlobStore open(String uri) {
-        if (uri.startsWith("file://")) {
-            return new LocalBlobStore(Path.of(URI.create(uri)));
+    public static BlobStore open(String location, Instance<S3Client> s3) {
+        StoreUri uri = StoreUri.parse(location);
+        if (uri.isS3()) {
+            return new S3BlobStore(s3.get(), uri.bucket(), uri.keyPrefix());
         }
-        if (uri.startsWith("file:")) {
-            return new LocalBlobStore(Path.of(uri.substring("file:".length())));
-        }
-        throw new IllegalArgumentException(
-                "modelfn.store.uri must start with file: (a folder), got: " + uri);
+        return new LocalBlobStore(uri.path());
     }
 }

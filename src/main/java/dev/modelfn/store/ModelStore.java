@@ -95,6 +95,23 @@ public class ModelStore {
         }
     }
 
+    /** Removes what exists of a version, metadata first so that it stops loading at once; best effort. */
+    public void deleteVersionQuietly(String model, String version) {
+        String prefix = versionKey(model, version);
+        for (String file : new String[] { METADATA_FILE, MODEL_FILE }) {
+            try {
+                blobs.delete(prefix + file);
+            } catch (RuntimeException ignored) {
+                // the failure that brought us here is the one worth reporting
+            }
+        }
+    }
+
+    /** Where a version's files lie, for answers and logs. */
+    public String versionLocation(String model, String version) {
+        return blobs.location() + versionKey(model, version);
+    }
+
     /** Points {@code current} at {@code version}: the last step of a promotion. */
     public void setCurrent(String model, String version) {
         blobs.write(Names.requireModel(model) + "/" + CURRENT_FILE,

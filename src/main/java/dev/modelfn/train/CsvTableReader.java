@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.modelfn.problem.InvalidInputException;
+import dev.modelfn.problem.TooLargeException;
 
 /**
  * Reads a CSV with a header row, line by line, straight into a {@link TabularData}: numeric features
@@ -20,8 +21,9 @@ public final class CsvTableReader {
 
     /**
      * @param features the feature columns to keep, or null for every column but the target
+     * @param maxRows  most data rows accepted; one more is refused with 413 before it is parsed
      */
-    public static TabularData read(Reader source, String target, List<String> features) throws IOException {
+    public static TabularData read(Reader source, String target, List<String> features, int maxRows) throws IOException {
         BufferedReader lines = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
         String headerLine = lines.readLine();
         if (headerLine == null) {
@@ -33,6 +35,9 @@ public final class CsvTableReader {
             throw new InvalidInputException("missing-target", "The dataset has no column '" + target + "'; its columns are " + header + ".");
         }
         List<String> kept = features == null ? without(header, target) : features;
+        if (kept.isEmpty()) {
+            throw new InvalidInputException("no-features", "The dataset has no feature column besides '" + target + "'.");
+        }
         int[] columns = columnsOf(header, kept);
         List<double[]> rows = new ArrayList<>();
         List<String> targets = new ArrayList<>();
@@ -41,6 +46,10 @@ public final class CsvTableReader {
         while ((line = lines.readLine()) != null) {
             if (line.isBlank()) {
                 continue;
+            }
+            if (rowNumber == maxRows) {
+                throw new TooLargeException("too-many-rows", "The dataset has more than " + maxRows
+                        + " rows (modelfn.train.max-rows).").with("maxRows", maxRows);
             }
             List<String> fields = split(line, rowNumber, header.size());
             double[] values = new double[columns.length];
@@ -85,7 +94,7 @@ public final class CsvTableReader {
                 .with("row", row).with("feature", column);
     }
 
-    private static double[] numeric(String[] targets) {
+    static double[] numeric(String[] targets) {
         double[] values = new double[targets.length];
         for (int i = 0; i < targets.length; i++) {
             try {

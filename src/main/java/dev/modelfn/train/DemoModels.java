@@ -45,28 +45,30 @@ public final class DemoModels {
 
         deleteFolder(storeRoot.resolve("iris"));
         TabularData iris = read(dataRoot.resolve("iris.csv"), "species");
-        MutableDataset<Label> irisData = TribuoDatasets.classification(iris, "iris.csv");
+        MutableDataset<Label> irisData = TribuoDatasets.classification(iris, TribuoDatasets.all(iris), "iris.csv");
         Model<Label> irisModel = LinearTrainers.classifier(IRIS).train(irisData);
         List<String> labels = List.copyOf(new TreeSet<>(List.of(iris.targets())));
         Map<String, Object> irisMetrics = Evaluations.classification(irisModel, irisData, labels, "training");
-        report(publisher.publish("iris", irisModel, IRIS, iris.features(), labels, irisMetrics, true));
+        promote(store, publisher.publish("iris", irisModel, IRIS, iris.features(), labels, irisMetrics));
 
         deleteFolder(storeRoot.resolve("diabetes"));
         TabularData diabetes = read(dataRoot.resolve("diabetes.csv"), "target");
-        MutableDataset<Regressor> diabetesData = TribuoDatasets.regression(diabetes, "diabetes.csv");
+        MutableDataset<Regressor> diabetesData = TribuoDatasets.regression(diabetes, TribuoDatasets.all(diabetes), "diabetes.csv");
         Model<Regressor> diabetesModel = LinearTrainers.regressor(DIABETES).train(diabetesData);
         Map<String, Object> diabetesMetrics = Evaluations.regression(diabetesModel, diabetesData, "training");
-        report(publisher.publish("diabetes", diabetesModel, DIABETES, diabetes.features(), List.of("target"),
-                diabetesMetrics, true));
+        promote(store, publisher.publish("diabetes", diabetesModel, DIABETES, diabetes.features(), List.of("target"),
+                diabetesMetrics));
     }
 
     private static TabularData read(Path csv, String target) throws IOException {
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return CsvTableReader.read(reader, target, null);
+            return CsvTableReader.read(reader, target, null, Integer.MAX_VALUE);
         }
     }
 
-    private static void report(ModelMetadata metadata) {
+    private static void promote(ModelStore store, ModelPublisher.Published published) {
+        ModelMetadata metadata = published.metadata();
+        store.setCurrent(metadata.name(), metadata.version());
         System.out.println(metadata.name() + " " + metadata.version() + " " + metadata.metrics());
     }
 

@@ -12,7 +12,7 @@ import dev.modelfn.model.ModelMetadata;
 import dev.modelfn.model.Task;
 import dev.modelfn.store.ModelStore;
 
-/** Writes a trained model as a new version (protobuf + metadata), and promotes it when asked. */
+/** Writes a trained model as a new version: protobuf bytes, then metadata. It does not promote. */
 public final class ModelPublisher {
 
     private final ModelStore store;
@@ -21,18 +21,24 @@ public final class ModelPublisher {
         this.store = store;
     }
 
-    public ModelMetadata publish(String name, Model<?> model, TrainingSpec spec, List<String> features,
-            List<String> outputs, Map<String, Object> metrics, boolean promote) {
+    /** What was written. */
+    public record Published(ModelMetadata metadata, byte[] bytes) {
+    }
+
+    public Published publish(String name, Model<?> model, TrainingSpec spec, List<String> features,
+            List<String> outputs, Map<String, Object> metrics) {
         byte[] bytes = model.serialize().toByteArray();
         Instant now = Instant.now();
         ModelMetadata metadata = new ModelMetadata(name, VersionIds.next(now), spec.task(), List.copyOf(features),
                 List.copyOf(outputs), scoresOf(spec.task(), model), metrics, now.toString(), Checksums.sha256(bytes),
                 Tribuo.VERSION, spec.describe(), spec.standardize());
-        store.writeVersion(metadata, bytes);
-        if (promote) {
-            store.setCurrent(name, metadata.version());
+        try {
+            store.writeVersion(metadata, bytes);
+        } catch (RuntimeException e) {
+            store.deleteVersionQuietly(name, metadata.version());
+            throw e;
         }
-        return metadata;
+        return new Published(metadata, bytes);
     }
 
     private static String scoresOf(Task task, Model<?> model) {

@@ -10,23 +10,23 @@ import org.tribuo.regression.Regressor;
 
 import dev.modelfn.problem.InvalidInputException;
 
-/** Turns {@link TabularData} into Tribuo datasets, every feature present in every example. */
+/** Turns rows of {@link TabularData} into Tribuo datasets, every feature present in every example. */
 public final class TribuoDatasets {
 
     private TribuoDatasets() {
     }
 
-    public static MutableDataset<Label> classification(TabularData data, String source) {
+    public static MutableDataset<Label> classification(TabularData data, int[] rows, String source) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
         String[] names = data.features().toArray(String[]::new);
-        for (int i = 0; i < data.size(); i++) {
+        for (int i : rows) {
             dataset.add(new ArrayExample<>(new Label(data.targets()[i]), names, data.rows()[i]));
         }
         return dataset;
     }
 
-    public static MutableDataset<Regressor> regression(TabularData data, String source) {
+    public static MutableDataset<Regressor> regression(TabularData data, int[] rows, String source) {
         if (data.numericTargets() == null) {
             throw new InvalidInputException("non-numeric-target", "Regression needs a numeric target; column '"
                     + data.target() + "' has values that are not numbers.");
@@ -34,9 +34,18 @@ public final class TribuoDatasets {
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
         String[] names = data.features().toArray(String[]::new);
-        for (int i = 0; i < data.size(); i++) {
+        for (int i : rows) {
             dataset.add(new ArrayExample<>(new Regressor(data.target(), data.numericTargets()[i]), names, data.rows()[i]));
         }
         return dataset;
+    }
+
+    /** Every row index of {@code data}. */
+    public static int[] all(TabularData data) {
+        int[] rows = new int[data.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return rows;
     }
 }

@@ -50,8 +50,10 @@ final class ProductModels {
         Map<String, byte[]> models = new LinkedHashMap<>();
         for (TrainingSpec spec : configurations()) {
             Model<?> model = switch (spec.task()) {
-                case CLASSIFICATION -> LinearTrainers.classifier(spec).train(TribuoDatasets.classification(CLASSES, "classes"));
-                case REGRESSION -> LinearTrainers.regressor(spec).train(TribuoDatasets.regression(VALUES, "values"));
+                case CLASSIFICATION -> LinearTrainers.classifier(spec)
+                        .train(TribuoDatasets.classification(CLASSES, TribuoDatasets.all(CLASSES), "classes"));
+                case REGRESSION -> LinearTrainers.regressor(spec)
+                        .train(TribuoDatasets.regression(VALUES, TribuoDatasets.all(VALUES), "values"));
             };
             models.put(spec.task().wireName() + " " + spec.describe(), model.serialize().toByteArray());
         }

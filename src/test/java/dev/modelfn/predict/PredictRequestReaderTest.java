@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.modelfn.problem.RequestDefect;
+
 class PredictRequestReaderTest {
 
     private final ObjectMapper json = new ObjectMapper();

@@ -1,0 +1,97 @@
+package dev.modelfn.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.modelfn.problem.StoreUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * A bucket (and optional key prefix) of any S3-compatible object store. A PUT replaces an object
+ * whole, so readers see the old or the new bytes, never a part.
+ */
+public final class S3BlobStore implements BlobStore {
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+
+    /** @param prefix "" or a key prefix ending in "/" */
+    public S3BlobStore(S3Client s3, String bucket, String prefix) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw unavailable("read " + key, e);
+        }
+    }
+
+    @Override
+    public void write(String key, byte[] bytes) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length),
+                    RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw unavailable("write " + key, e);
+        }
+    }
+
+    @Override
+    public List<String> children(String parent) {
+        String listed = prefix + parent;
+        List<String> names = new ArrayList<>();
+        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(listed).delimiter("/");
+        try {
+            ListObjectsV2Response page;
+            do {
+                page = s3.listObjectsV2(request.build());
+                for (CommonPrefix folder : page.commonPrefixes()) {
+                    String name = folder.prefix().substring(listed.length());
+                    names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+                }
+                for (S3Object object : page.contents()) {
+                    names.add(object.key().substring(listed.length()));
+                }
+                request.continuationToken(page.nextContinuationToken());
+            } while (Boolean.TRUE.equals(page.isTruncated()));
+        } catch (SdkException e) {
+            throw unavailable("list " + parent, e);
+        }
+        names.removeIf(String::isEmpty);
+        return names;
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(prefix + key));
+        } catch (SdkException e) {
+            throw unavailable("delete " + key, e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return "s3://" + bucket + "/" + prefix;
+    }
+
+    private StoreUnavailableException unavailable(String action, SdkException e) {
+        return new StoreUnavailableException("Cannot " + action + " in " + location() + ": " + e.getMessage(), e);
+    }
+}

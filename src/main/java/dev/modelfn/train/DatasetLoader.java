@@ -1,0 +1,99 @@
+package dev.modelfn.train;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import dev.modelfn.config.ModelfnConfig;
+import dev.modelfn.problem.InvalidInputException;
+import dev.modelfn.problem.NotFoundException;
+import dev.modelfn.problem.StoreUnavailableException;
+import dev.modelfn.store.StoreUri;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** Reads the dataset of a train call from object storage, the data folder, CSV text or inline rows. */
+@ApplicationScoped
+public class DatasetLoader {
+
+    private final Instance<S3Client> s3;
+    private final Path dataRoot;
+    private final int maxRows;
+
+    public DatasetLoader(Instance<S3Client> s3, ModelfnConfig config) {
+        this.s3 = s3;
+        this.dataRoot = Path.of(config.train().dataRoot()).toAbsolutePath().normalize();
+        this.maxRows = config.train().maxRows();
+    }
+
+    public TabularData load(TrainRequest.Data data, String target, List<String> features) {
+        if (data == null) {
+            throw new InvalidInputException("missing-data", "Give 'data': {\"uri\":...}, {\"csv\":...} or {\"rows\":[...]}.");
+        }
+        int given = (data.uri() != null ? 1 : 0) + (data.csv() != null ? 1 : 0) + (data.rows() != null ? 1 : 0);
+        if (given != 1) {
+            throw new InvalidInputException("ambiguous-data", "'data' takes exactly one of 'uri', 'csv' or 'rows'.");
+        }
+        if (data.rows() != null) {
+            return InlineRows.table(data.rows(), target, features, maxRows);
+        }
+        if (data.csv() != null) {
+            return csv(new StringReader(data.csv()), target, features);
+        }
+        StoreUri uri = StoreUri.parse(data.uri());
+        return uri.isS3() ? fromS3(uri, target, features) : fromFile(data.uri(), uri.path(), target, features);
+    }
+
+    private TabularData fromS3(StoreUri uri, String target, List<String> features) {
+        if (uri.key().isEmpty()) {
+            throw new InvalidInputException("invalid-uri", "The dataset location names a bucket but no object.");
+        }
+        try (InputStream in = s3.get().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
+            return csv(new InputStreamReader(in, StandardCharsets.UTF_8), target, features);
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            throw new NotFoundException("dataset-not-found", "No dataset at s3://" + uri.bucket() + "/" + uri.key() + ".");
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("Cannot read the dataset from s3://" + uri.bucket() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Reading the dataset from s3://" + uri.bucket() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private TabularData fromFile(String given, Path path, String target, List<String> features) {
+        if (path.isAbsolute() || path.normalize().startsWith("..") || given.contains("..")) {
+            throw new InvalidInputException("invalid-uri", "A file: dataset is a path relative to the data folder, without '..'.");
+        }
+        Path file = dataRoot.resolve(path).normalize();
+        if (!file.startsWith(dataRoot)) {
+            throw new InvalidInputException("invalid-uri", "A file: dataset must lie in the data folder.");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return csv(reader, target, features);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("dataset-not-found", "No dataset " + path + " in the data folder.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TabularData csv(Reader reader, String target, List<String> features) {
+        try {
+            return CsvTableReader.read(reader, target, features, maxRows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.modelfn.train;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.regression.Regressor;
+
+import dev.modelfn.model.ModelLoadException;
+import dev.modelfn.model.ModelLoader;
+import dev.modelfn.model.ServableModel;
+import dev.modelfn.model.Task;
+import dev.modelfn.problem.InvalidInputException;
+import dev.modelfn.registry.Promoter;
+import dev.modelfn.store.ModelStore;
+import dev.modelfn.store.Names;
+
+/** Dataset → split → Tribuo trainer → evaluation → new version in the store → (promotion). */
+@ApplicationScoped
+public class TrainService {
+
+    private static final Logger LOG = Logger.getLogger(TrainService.class);
+    private static final double DEFAULT_HOLDOUT = 0.2;
+
+    private final DatasetLoader datasets;
+    private final ModelStore store;
+    private final ModelPublisher publisher;
+    private final Promoter promoter;
+
+    public TrainService(DatasetLoader datasets, ModelStore store, Promoter promoter) {
+        this.datasets = datasets;
+        this.store = store;
+        this.publisher = new ModelPublisher(store);
+        this.promoter = promoter;
+    }
+
+    private record Fitted(Model<?> model, List<String> outputs, Map<String, Object> metrics) {
+    }
+
+    public TrainResult train(TrainInput input) {
+        if (input == null) {
+            throw new InvalidInputException("empty-body", "The body must be a JSON object with model, task, target and data.");
+        }
+        if (input.defect() != null) {
+            throw input.defect().toProblem();
+        }
+        TrainRequest request = input.request();
+        String name = Names.requireModel(request.model());
+        Task task = TrainingSpecs.task(request.task());
+        if (request.target() == null || request.target().isBlank()) {
+            throw new InvalidInputException("missing-target", "Give 'target': the column to predict.");
+        }
+        TrainingSpec spec = TrainingSpecs.from(task, request.trainer(), request.standardize());
+        double holdout = request.holdout() == null ? DEFAULT_HOLDOUT : request.holdout();
+
+        TabularData data = datasets.load(request.data(), request.target(), request.features());
+        Split split = Split.of(data, task, holdout, spec.seed());
+        String source = request.data().uri() != null ? request.data().uri() : "inline";
+        long start = System.nanoTime();
+        Fitted fitted = task == Task.CLASSIFICATION ? classifier(data, split, spec, source)
+                : regressor(data, split, spec, source);
+        long trainingMillis = (System.nanoTime() - start) / 1_000_000;
+
+        ModelPublisher.Published published = publisher.publish(name, fitted.model(), spec, data.features(),
+                fitted.outputs(), fitted.metrics());
+        boolean promote = request.promote() == null || request.promote();
+        if (promote) {
+            promoter.promote(checked(published));
+        }
+        String version = published.metadata().version();
+        LOG.infof("Trained %s version %s (%s) on %d rows in %d ms%s", name, version, task.wireName(),
+                split.train().length, trainingMillis, promote ? ", promoted" : "");
+        return new TrainResult(name, version, task.wireName(), split.train().length, split.test().length,
+                data.features(), fitted.metrics(), trainingMillis, store.versionLocation(name, version), promote);
+    }
+
+    private static Fitted classifier(TabularData data, Split split, TrainingSpec spec, String source) {
+        List<String> labels = List.copyOf(new TreeSet<>(List.of(data.targets())));
+        if (labels.size() < 2) {
+            throw new InvalidInputException("too-few-classes", "Classification needs at least two classes in '"
+                    + data.target() + "'; the dataset has " + labels + ".");
+        }
+        MutableDataset<Label> train = TribuoDatasets.classification(data, split.train(), source);
+        Model<Label> model = LinearTrainers.classifier(spec).train(train);
+        boolean held = split.test().length > 0;
+        MutableDataset<Label> evaluated = held ? TribuoDatasets.classification(data, split.test(), source) : train;
+        return new Fitted(model, labels, Evaluations.classification(model, evaluated, labels, held ? "holdout" : "training"));
+    }
+
+    private static Fitted regressor(TabularData data, Split split, TrainingSpec spec, String source) {
+        MutableDataset<Regressor> train = TribuoDatasets.regression(data, split.train(), source);
+        Model<Regressor> model = LinearTrainers.regressor(spec).train(train);
+        boolean held = split.test().length > 0;
+        MutableDataset<Regressor> evaluated = held ? TribuoDatasets.regression(data, split.test(), source) : train;
+        return new Fitted(model, List.of(data.target()), Evaluations.regression(model, evaluated, held ? "holdout" : "training"));
+    }
+
+    /** The version as any instance will load it; a model that would not load is never promoted. */
+    private static ServableModel checked(ModelPublisher.Published published) {
+        try {
+            return ModelLoader.load(published.metadata(), published.bytes());
+        } catch (ModelLoadException e) {
+            throw new IllegalStateException("A freshly trained model failed its own load check: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.modelfn.train;
+
+import static dev.modelfn.support.Problems.expectProblem;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.modelfn.support.S3StoreResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(TrainLimitsTest.SmallLimits.class)
+class TrainLimitsTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("modelfn.train.max-rows", "100");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(S3StoreResource.class));
+        }
+    }
+
+    @Test
+    void moreRowsThanAllowedIs413() {
+        expectProblem("/train", "{\"model\":\"big\",\"task\":\"classification\",\"target\":\"species\","
+                + "\"data\":{\"uri\":\"s3://datasets/iris.csv\"}}", 413, "too-many-rows").body("maxRows", equalTo(100));
+    }
+}
