@@ -4,9 +4,11 @@ import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.tribuo.protos.ProtoSerializableClass;
+import org.tribuo.protos.ProtoSerializableField;
 
 import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
@@ -80,7 +82,7 @@ final class ClassRules {
             if (k.getSuperclass() != null) {
                 pending.add(k.getSuperclass());
             }
-            pending.addAll(java.util.List.of(k.getInterfaces()));
+            pending.addAll(List.of(k.getInterfaces()));
         }
     }
 
@@ -90,7 +92,7 @@ final class ClassRules {
                 return true;
             }
             for (Field field : k.getDeclaredFields()) {
-                if (field.isAnnotationPresent(org.tribuo.protos.ProtoSerializableField.class)) {
+                if (field.isAnnotationPresent(ProtoSerializableField.class)) {
                     return true;
                 }
             }
