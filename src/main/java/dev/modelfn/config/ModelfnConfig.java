@@ -1,5 +1,6 @@
 package dev.modelfn.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ public interface ModelfnConfig {
 
     Train train();
 
+    Registry registry();
+
     interface Store {
         /** {@code file:<folder>} (relative to the working directory, or absolute). */
         @WithDefault("file:models")
@@ -37,6 +40,14 @@ public interface ModelfnConfig {
         /** What to do when a row lacks some of the model's features. */
         @WithDefault("reject")
         MissingFeatures missingFeatures();
+    }
+
+    interface Registry {
+        /**
+         * How often each instance re-reads the store's {@code current} pointers and swaps in what
+         * changed (e.g. {@code 30s}); absent: never, only {@code reload} or an event does.
+         */
+        Optional<Duration> refreshInterval();
     }
 
     interface Train {

@@ -1,6 +1,8 @@
 package dev.modelfn.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tribuo.Model;
 
@@ -32,6 +34,18 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
 
     /** Predictions for {@code rows}, in their order. Bad rows throw {@code InvalidInputException}. */
     public abstract List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy);
+
+    /**
+     * The {@code n} features with the largest weights for each output (class label, or regression
+     * dimension), as Tribuo reports them; for a standardised model the weights apply to standardised
+     * values, so they compare across features.
+     */
+    public Map<String, List<FeatureWeight>> topFeatures(int n) {
+        Map<String, List<FeatureWeight>> top = new LinkedHashMap<>();
+        tribuoModel().getTopFeatures(n).forEach((output, pairs) -> top.put(output,
+                pairs.stream().map(p -> new FeatureWeight(p.getA(), p.getB())).toList()));
+        return top;
+    }
 
     abstract Model<?> tribuoModel();
 }

@@ -45,6 +45,16 @@ public class ModelRegistry {
         return model;
     }
 
+    /** The version this instance serves, or null. */
+    public ServableModel find(String name) {
+        return serving.get(name);
+    }
+
+    /** Why the last load of {@code name} failed, or null. */
+    public String failure(String name) {
+        return failures.get(name);
+    }
+
     public Collection<ServableModel> served() {
         List<ServableModel> models = new ArrayList<>(serving.values());
         models.sort(Comparator.comparing(ServableModel::name));
@@ -59,6 +69,12 @@ public class ModelRegistry {
     public void serve(ServableModel model) {
         serving.put(model.name(), model);
         failures.remove(model.name());
+    }
+
+    /** Stops expecting {@code name}, e.g. a store outage that is over. */
+    public void forget(String name) {
+        expected.remove(name);
+        failures.remove(name);
     }
 
     /** Records a load failure; a version already serving stays. */

@@ -1,15 +1,19 @@
 package dev.modelfn.registry;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import dev.modelfn.model.ServableModel;
+import dev.modelfn.store.HistoryEntry;
 import dev.modelfn.store.ModelStore;
 
 /**
  * Makes a checked, loaded version the one served: {@code current} is written first, so that other
- * instances and restarts follow, then this instance swaps it in.
+ * instances and restarts follow, then the change is recorded in the history, then this instance swaps
+ * it in.
  */
 @ApplicationScoped
 public class Promoter {
@@ -25,8 +29,18 @@ public class Promoter {
     }
 
     public void promote(ServableModel model) {
+        change(model, HistoryEntry.PROMOTE);
+    }
+
+    public void rollBackTo(ServableModel model) {
+        change(model, HistoryEntry.ROLLBACK);
+    }
+
+    private void change(ServableModel model, String action) {
+        String previous = store.currentVersion(model.name()).orElse(null);
         store.setCurrent(model.name(), model.version());
+        store.appendHistory(model.name(), new HistoryEntry(Instant.now().toString(), action, model.version(), previous));
         registry.serve(model);
-        LOG.infof("Model %s now serves version %s", model.name(), model.version());
+        LOG.infof("Model %s: %s to version %s (was %s)", model.name(), action, model.version(), previous);
     }
 }

@@ -8,7 +8,6 @@ import dev.modelfn.model.ModelLoadException;
 import dev.modelfn.model.ModelLoader;
 import dev.modelfn.model.ModelMetadata;
 import dev.modelfn.model.ServableModel;
-import dev.modelfn.problem.StoreUnavailableException;
 import dev.modelfn.store.ModelStore;
 
 /** Reads one model version from the store and checks it fully before anything may serve it. */
@@ -43,14 +42,5 @@ public class VersionLoader {
         byte[] bytes = store.modelBytes(model, version)
                 .orElseThrow(() -> new ModelLoadException("version " + version + " has no model.tribuo"));
         return ModelLoader.load(metadata, bytes);
-    }
-
-    /** Rethrows store outages as load failures, so one unreachable object never stops the others. */
-    public ServableModel loadCurrentOrFail(String model) throws ModelLoadException {
-        try {
-            return loadCurrent(model);
-        } catch (StoreUnavailableException e) {
-            throw new ModelLoadException(e.getMessage(), e);
-        }
     }
 }

@@ -68,12 +68,26 @@ public final class LocalBlobStore implements BlobStore {
         }
     }
 
+    /** Deletes the file and the folders it leaves empty, as an object store has no empty folders. */
     @Override
     public void delete(String key) {
         try {
-            Files.deleteIfExists(resolve(key));
+            Path file = resolve(key);
+            Files.deleteIfExists(file);
+            for (Path folder = file.getParent(); !folder.equals(root) && isEmptyFolder(folder); folder = folder.getParent()) {
+                Files.deleteIfExists(folder);
+            }
         } catch (IOException e) {
             throw new StoreUnavailableException("Cannot delete " + key + " in " + location() + ": " + e, e);
+        }
+    }
+
+    private static boolean isEmptyFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
         }
     }
 

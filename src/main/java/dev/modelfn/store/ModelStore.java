@@ -16,8 +16,10 @@ import dev.modelfn.model.ModelMetadata;
 
 /**
  * The store layout, the same in a folder and in a bucket:
- * {@code <model>/versions/<version>/model.tribuo}, {@code <model>/versions/<version>/metadata.json}
- * and {@code <model>/current}, a text file naming the version being served.
+ * {@code <model>/versions/<version>/model.tribuo}, {@code <model>/versions/<version>/metadata.json},
+ * {@code <model>/current}, a text file naming the version being served, and {@code <model>/history/},
+ * one small object per promotion or rollback, named so that they sort by time. One object per entry
+ * makes the history append-only on object stores too, where an object cannot be appended to.
  */
 @ApplicationScoped
 public class ModelStore {
@@ -25,6 +27,7 @@ public class ModelStore {
     public static final String MODEL_FILE = "model.tribuo";
     public static final String METADATA_FILE = "metadata.json";
     public static final String CURRENT_FILE = "current";
+    public static final String HISTORY_FOLDER = "history";
 
     private final BlobStore blobs;
     private final ObjectMapper json;
@@ -116,6 +119,42 @@ public class ModelStore {
     public void setCurrent(String model, String version) {
         blobs.write(Names.requireModel(model) + "/" + CURRENT_FILE,
                 (Names.requireVersion(version) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Removes a version: metadata first, so that it stops loading at once. */
+    public void deleteVersion(String model, String version) {
+        String prefix = versionKey(model, version);
+        blobs.delete(prefix + METADATA_FILE);
+        blobs.delete(prefix + MODEL_FILE);
+    }
+
+    public void appendHistory(String model, HistoryEntry entry) {
+        String name = entry.at().replaceAll("[^0-9A-Za-z]", "") + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try {
+            blobs.write(Names.requireModel(model) + "/" + HISTORY_FOLDER + "/" + name, json.writeValueAsBytes(entry));
+        } catch (IOException e) {
+            throw new IllegalStateException("A history entry cannot be written as JSON", e);
+        }
+    }
+
+    /** The promotions and rollbacks of {@code model}, oldest first; unreadable entries are skipped. */
+    public List<HistoryEntry> history(String model) {
+        String folder = Names.requireModel(model) + "/" + HISTORY_FOLDER + "/";
+        List<String> names = new ArrayList<>(blobs.children(folder));
+        names.sort(Comparator.naturalOrder());
+        List<HistoryEntry> entries = new ArrayList<>(names.size());
+        for (String name : names) {
+            Optional<byte[]> bytes = blobs.read(folder + name);
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            try {
+                entries.add(json.readValue(bytes.get(), HistoryEntry.class));
+            } catch (IOException e) {
+                // a damaged entry must not block rollback of the rest
+            }
+        }
+        return entries;
     }
 
     private static String versionKey(String model, String version) {

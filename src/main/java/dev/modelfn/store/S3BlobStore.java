@@ -1,8 +1,10 @@
 package dev.modelfn.store;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.modelfn.problem.StoreUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,10 +36,10 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public Optional<byte[]> read(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray());
+            return Optional.of(once(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw unavailable("read " + key, e);
         }
     }
@@ -45,10 +47,23 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void write(String key, byte[] bytes) {
         try {
-            s3.putObject(b -> b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length),
-                    RequestBody.fromBytes(bytes));
-        } catch (SdkException e) {
+            once(() -> s3.putObject(b -> b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length),
+                    RequestBody.fromBytes(bytes)));
+        } catch (SdkException | UncheckedIOException e) {
             throw unavailable("write " + key, e);
+        }
+    }
+
+    /**
+     * The URL-connection client reports a pooled connection that the server has closed meanwhile as an
+     * UncheckedIOException, which the SDK does not retry. Every call here is idempotent, so one more try
+     * on a fresh connection is safe.
+     */
+    private static <T> T once(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UncheckedIOException e) {
+            return call.get();
         }
     }
 
@@ -60,7 +75,8 @@ public final class S3BlobStore implements BlobStore {
         try {
             ListObjectsV2Response page;
             do {
-                page = s3.listObjectsV2(request.build());
+                ListObjectsV2Request pageRequest = request.build();
+                page = once(() -> s3.listObjectsV2(pageRequest));
                 for (CommonPrefix folder : page.commonPrefixes()) {
                     String name = folder.prefix().substring(listed.length());
                     names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
@@ -70,7 +86,7 @@ public final class S3BlobStore implements BlobStore {
                 }
                 request.continuationToken(page.nextContinuationToken());
             } while (Boolean.TRUE.equals(page.isTruncated()));
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw unavailable("list " + parent, e);
         }
         names.removeIf(String::isEmpty);
@@ -80,8 +96,8 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         try {
-            s3.deleteObject(b -> b.bucket(bucket).key(prefix + key));
-        } catch (SdkException e) {
+            once(() -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + key)));
+        } catch (SdkException | UncheckedIOException e) {
             throw unavailable("delete " + key, e);
         }
     }
@@ -91,7 +107,7 @@ public final class S3BlobStore implements BlobStore {
         return "s3://" + bucket + "/" + prefix;
     }
 
-    private StoreUnavailableException unavailable(String action, SdkException e) {
+    private StoreUnavailableException unavailable(String action, RuntimeException e) {
         return new StoreUnavailableException("Cannot " + action + " in " + location() + ": " + e.getMessage(), e);
     }
 }

@@ -1,18 +1,18 @@
 package dev.modelfn.train;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.TooLargeException;
 
 /**
- * Reads a CSV with a header row, line by line, straight into a {@link TabularData}: numeric features
- * and one target column. Fields may be double-quoted; a quoted field may not span lines.
+ * Reads a CSV with a header row, streaming, straight into a {@link TabularData}: numeric features
+ * and one target column. Fields may be double-quoted; a quoted field may not span lines. Rows are
+ * checked in order (field count, then the kept columns left to right), so the first fault is the one
+ * reported.
  */
 public final class CsvTableReader {
 
@@ -24,12 +24,11 @@ public final class CsvTableReader {
      * @param maxRows  most data rows accepted; one more is refused with 413 before it is parsed
      */
     public static TabularData read(Reader source, String target, List<String> features, int maxRows) throws IOException {
-        BufferedReader lines = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
-        String headerLine = lines.readLine();
-        if (headerLine == null) {
+        CsvScanner csv = new CsvScanner(source);
+        if (!csv.next()) {
             throw new InvalidInputException("empty-dataset", "The dataset is empty: no header row.");
         }
-        List<String> header = split(headerLine, 0, -1);
+        List<String> header = texts(csv);
         int targetColumn = header.indexOf(target);
         if (targetColumn < 0) {
             throw new InvalidInputException("missing-target", "The dataset has no column '" + target + "'; its columns are " + header + ".");
@@ -41,27 +40,38 @@ public final class CsvTableReader {
         int[] columns = columnsOf(header, kept);
         List<double[]> rows = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        String line;
+        TargetValues targetValues = new TargetValues();
         int rowNumber = 0;
-        while ((line = lines.readLine()) != null) {
-            if (line.isBlank()) {
+        while (csv.next()) {
+            if (csv.isBlank()) {
                 continue;
             }
             if (rowNumber == maxRows) {
                 throw new TooLargeException("too-many-rows", "The dataset has more than " + maxRows
                         + " rows (modelfn.train.max-rows).").with("maxRows", maxRows);
             }
-            List<String> fields = split(line, rowNumber, header.size());
+            if (csv.fieldCount() != header.size()) {
+                throw new InvalidInputException("wrong-field-count", "Row " + rowNumber + " has " + csv.fieldCount()
+                        + " fields; the header has " + header.size() + ".").with("row", rowNumber);
+            }
             double[] values = new double[columns.length];
             for (int i = 0; i < columns.length; i++) {
-                values[i] = number(fields.get(columns[i]), rowNumber, kept.get(i));
+                values[i] = number(csv, columns[i], rowNumber, kept.get(i));
             }
             rows.add(values);
-            targets.add(fields.get(targetColumn).trim());
+            targets.add(targetValues.of(csv, targetColumn));
             rowNumber++;
         }
         String[] targetArray = targets.toArray(String[]::new);
         return new TabularData(List.copyOf(kept), target, rows.toArray(double[][]::new), targetArray, numeric(targetArray));
+    }
+
+    private static List<String> texts(CsvScanner csv) {
+        List<String> texts = new ArrayList<>(csv.fieldCount());
+        for (int i = 0; i < csv.fieldCount(); i++) {
+            texts.add(csv.text(i));
+        }
+        return texts;
     }
 
     private static int[] columnsOf(List<String> header, List<String> features) {
@@ -81,9 +91,9 @@ public final class CsvTableReader {
         return rest;
     }
 
-    private static double number(String field, int row, String column) {
+    private static double number(CsvScanner csv, int field, int row, String column) {
         try {
-            double value = Double.parseDouble(field.trim());
+            double value = csv.number(field);
             if (Double.isFinite(value)) {
                 return value;
             }
@@ -104,41 +114,5 @@ public final class CsvTableReader {
             }
         }
         return values;
-    }
-
-    /** Splits one line into fields; {@code expected} < 0 accepts any count (the header). */
-    static List<String> split(String line, int row, int expected) {
-        List<String> fields = new ArrayList<>(Math.max(expected, 8));
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        if (expected >= 0 && fields.size() != expected) {
-            throw new InvalidInputException("wrong-field-count", "Row " + row + " has " + fields.size()
-                    + " fields; the header has " + expected + ".").with("row", row);
-        }
-        if (expected < 0) {
-            fields.replaceAll(String::trim);
-        }
-        return Arrays.asList(fields.toArray(String[]::new));
     }
 }

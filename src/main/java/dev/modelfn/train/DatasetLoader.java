@@ -65,7 +65,7 @@ public class DatasetLoader {
             return csv(new InputStreamReader(in, StandardCharsets.UTF_8), target, features);
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw new NotFoundException("dataset-not-found", "No dataset at s3://" + uri.bucket() + "/" + uri.key() + ".");
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw new StoreUnavailableException("Cannot read the dataset from s3://" + uri.bucket() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new StoreUnavailableException("Reading the dataset from s3://" + uri.bucket() + " failed: " + e.getMessage(), e);

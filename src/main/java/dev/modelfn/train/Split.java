@@ -1,6 +1,7 @@
 package dev.modelfn.train;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,42 +21,55 @@ public record Split(int[] train, int[] test) {
             throw new InvalidInputException("invalid-holdout", "'holdout' must be from 0 to 0.9.");
         }
         Random random = new Random(seed);
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (List<Integer> group : groups(data, task)) {
-            shuffle(group, random);
-            int held = (int) Math.round(group.size() * holdout);
-            test.addAll(group.subList(0, held));
-            train.addAll(group.subList(held, group.size()));
+        int[] train = new int[data.size()];
+        int[] test = new int[data.size()];
+        int trainSize = 0;
+        int testSize = 0;
+        for (IntList group : groups(data, task)) {
+            shuffle(group.values, group.size, random);
+            int held = (int) Math.round(group.size * holdout);
+            System.arraycopy(group.values, 0, test, testSize, held);
+            System.arraycopy(group.values, held, train, trainSize, group.size - held);
+            testSize += held;
+            trainSize += group.size - held;
         }
-        shuffle(train, random);
-        if (train.size() < 2 || (holdout > 0 && test.isEmpty())) {
+        shuffle(train, trainSize, random);
+        if (trainSize < 2 || (holdout > 0 && testSize == 0)) {
             throw new InvalidInputException("too-few-rows", "The dataset has " + data.size()
                     + " rows: too few to train on and hold out " + holdout + " of them.");
         }
-        return new Split(toArray(train), toArray(test));
+        return new Split(Arrays.copyOf(train, trainSize), Arrays.copyOf(test, testSize));
     }
 
-    private static List<List<Integer>> groups(TabularData data, Task task) {
-        if (task == Task.REGRESSION) {
-            List<Integer> all = new ArrayList<>(data.size());
-            for (int i = 0; i < data.size(); i++) {
-                all.add(i);
+    /** Row indices of one class (or of every row), in row order. */
+    private static final class IntList {
+        int[] values = new int[16];
+        int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
             }
-            return List.of(all);
+            values[size++] = value;
         }
-        Map<String, List<Integer>> byClass = new LinkedHashMap<>();
+    }
+
+    private static Collection<IntList> groups(TabularData data, Task task) {
+        Map<String, IntList> groups = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {
-            byClass.computeIfAbsent(data.targets()[i], k -> new ArrayList<>()).add(i);
+            String group = task == Task.REGRESSION ? "" : data.targets()[i];
+            groups.computeIfAbsent(group, k -> new IntList()).add(i);
         }
-        return new ArrayList<>(byClass.values());
+        return groups.values();
     }
 
-    private static void shuffle(List<Integer> list, Random random) {
-        java.util.Collections.shuffle(list, random);
-    }
-
-    private static int[] toArray(List<Integer> list) {
-        return list.stream().mapToInt(Integer::intValue).toArray();
+    /** The same permutation as {@link java.util.Collections#shuffle(List, Random)} gives a list, so splits stay as they were. */
+    private static void shuffle(int[] values, int size, Random random) {
+        for (int i = size; i > 1; i--) {
+            int j = random.nextInt(i);
+            int swapped = values[i - 1];
+            values[i - 1] = values[j];
+            values[j] = swapped;
+        }
     }
 }

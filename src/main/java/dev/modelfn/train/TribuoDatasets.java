@@ -1,16 +1,22 @@
 package dev.modelfn.train;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 import dev.modelfn.problem.InvalidInputException;
 
-/** Turns rows of {@link TabularData} into Tribuo datasets, every feature present in every example. */
+/**
+ * Turns rows of {@link TabularData} into Tribuo datasets, every feature present in every example. The
+ * examples hold the table's row arrays (see {@link FeatureColumns}), so the table must not change while
+ * a dataset built from it is in use.
+ */
 public final class TribuoDatasets {
 
     private TribuoDatasets() {
@@ -19,9 +25,11 @@ public final class TribuoDatasets {
     public static MutableDataset<Label> classification(TabularData data, int[] rows, String source) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
-        String[] names = data.features().toArray(String[]::new);
+        FeatureColumns columns = new FeatureColumns(data.features());
+        // Labels are immutable, so the rows of one class can share one
+        Map<String, Label> labels = new HashMap<>();
         for (int i : rows) {
-            dataset.add(new ArrayExample<>(new Label(data.targets()[i]), names, data.rows()[i]));
+            dataset.add(columns.example(labels.computeIfAbsent(data.targets()[i], Label::new), data.rows()[i]));
         }
         return dataset;
     }
@@ -33,9 +41,9 @@ public final class TribuoDatasets {
         }
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
-        String[] names = data.features().toArray(String[]::new);
+        FeatureColumns columns = new FeatureColumns(data.features());
         for (int i : rows) {
-            dataset.add(new ArrayExample<>(new Regressor(data.target(), data.numericTargets()[i]), names, data.rows()[i]));
+            dataset.add(columns.example(new Regressor(data.target(), data.numericTargets()[i]), data.rows()[i]));
         }
         return dataset;
     }

@@ -4,6 +4,8 @@ import static dev.modelfn.support.Problems.expectProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,11 @@ class CorruptModelTest {
                 + "\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}").contentType("application/json")
                 .post("/predict")
                 .then().statusCode(200).body("predictions[0].label", equalTo("setosa"));
-        given().get("/models").then().statusCode(200).body("models.name", equalTo(java.util.List.of("iris")));
+        given().get("/models").then().statusCode(200)
+                .body("models.find { it.name == 'iris' }.version", notNullValue())
+                .body("models.find { it.name == 'diabetes' }.version", nullValue())
+                .body("models.find { it.name == 'diabetes' }.error", containsString("checksum"))
+                .body("models.find { it.name == 'diabetes' }.current", notNullValue());
     }
 
     @Test

@@ -72,6 +72,7 @@ class StoreUnreachableTest {
     @Test
     void predictSaysNoModelIsServed() {
         expectProblem("/predict", "{\"model\":\"iris\",\"features\":{\"a\":1}}", 404, "unknown-model");
-        given().get("/models").then().statusCode(200).body("models.size()", equalTo(0));
+        given().get("/models").then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("urn:modelfn:problem:store-unavailable"));
     }
 }

@@ -71,8 +71,9 @@ class TrainTest {
         try (S3Client s3 = S3TestServer.client()) {
             List<String> keys = s3.listObjectsV2(b -> b.bucket(S3StoreResource.MODELS_BUCKET).prefix(prefix))
                     .contents().stream().map(S3Object::key).toList();
-            assertThat(keys).containsExactlyInAnyOrder(prefix + "current",
+            assertThat(keys).hasSize(4).contains(prefix + "current",
                     prefix + "versions/" + version + "/model.tribuo", prefix + "versions/" + version + "/metadata.json");
+            assertThat(keys).anyMatch(key -> key.startsWith(prefix + "history/"));
             String current = s3.getObjectAsBytes(b -> b.bucket(S3StoreResource.MODELS_BUCKET).key(prefix + "current"))
                     .asUtf8String().trim();
             assertThat(current).isEqualTo(version);
@@ -155,10 +156,15 @@ class TrainTest {
 
     @Test
     void withoutPromoteTheNewVersionIsWrittenButNotServed() {
-        train(Map.of("model", "quiet", "task", "classification", "target", "species",
+        String version = train(Map.of("model", "quiet", "task", "classification", "target", "species",
                 "data", Map.of("uri", "s3://datasets/iris.csv"), "promote", false))
                 .getString("version");
-        given().get("/models?model=quiet").then().statusCode(404);
+        given().get("/models?model=quiet").then().statusCode(200)
+                .body("models[0].version", nullValue())
+                .body("models[0].current", nullValue())
+                .body("models[0].versions[0].version", equalTo(version));
+        given().body(Map.of("model", "quiet", "features", CsvRows.load("iris.csv", "species").rows().get(0)))
+                .contentType("application/json").post("/predict").then().statusCode(404);
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.modelfn.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.modelfn.config.ModelfnConfig;
+import dev.modelfn.model.ModelLoadException;
+import dev.modelfn.model.ServableModel;
+import dev.modelfn.problem.StoreUnavailableException;
+import dev.modelfn.store.ModelStore;
+import dev.modelfn.store.Names;
+
+/**
+ * Makes this instance serve what the store's {@code current} pointers name. A version that fails to
+ * load never replaces the one serving; the failure is recorded for readiness.
+ */
+@ApplicationScoped
+public class Reloader {
+
+    /** The name under which readiness reports a store that cannot be listed. */
+    public static final String STORE = "(store)";
+    private static final Logger LOG = Logger.getLogger(Reloader.class);
+
+    private final ModelfnConfig config;
+    private final ModelStore store;
+    private final VersionLoader loader;
+    private final ModelRegistry registry;
+
+    public Reloader(ModelfnConfig config, ModelStore store, VersionLoader loader, ModelRegistry registry) {
+        this.config = config;
+        this.store = store;
+        this.loader = loader;
+        this.registry = registry;
+    }
+
+    /** The models this instance serves: those configured, or every model in the store. */
+    public List<String> modelsToServe() {
+        return config.models().orElseGet(store::modelNames);
+    }
+
+    /**
+     * Reloads every model to serve. When the store cannot even be listed, readiness names it as the
+     * pseudo-model {@value #STORE} until a later reload succeeds.
+     */
+    public List<ReloadOutcome> reloadAll() {
+        List<String> names;
+        try {
+            names = modelsToServe();
+        } catch (StoreUnavailableException e) {
+            registry.expect(STORE);
+            registry.failed(STORE, e.getMessage());
+            LOG.errorf("Model store %s is unreachable: %s", store.location(), e.getMessage());
+            return List.of(new ReloadOutcome(STORE, null, null, false, e.getMessage(), 0));
+        }
+        registry.forget(STORE);
+        List<ReloadOutcome> outcomes = new ArrayList<>();
+        for (String name : names) {
+            outcomes.add(reload(name));
+        }
+        return outcomes;
+    }
+
+    /** Loads {@code name} at its current version if that is not the one served already. */
+    public ReloadOutcome reload(String name) {
+        registry.expect(name);
+        ServableModel serving = registry.find(name);
+        String previous = serving == null ? null : serving.version();
+        if (!Names.isValid(name)) {
+            return failed(name, previous, "not a valid model name", 0);
+        }
+        long start = System.nanoTime();
+        try {
+            String current = store.currentVersion(name)
+                    .orElseThrow(() -> new ModelLoadException("the store has no current version of " + name));
+            if (current.equals(previous)) {
+                registry.serve(serving);
+                return new ReloadOutcome(name, previous, previous, false, null, 0);
+            }
+            ServableModel model = loader.load(name, current);
+            registry.serve(model);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LOG.infof("Loaded model %s version %s in %d ms%s", name, model.version(), millis,
+                    previous == null ? "" : " (was " + previous + ")");
+            return new ReloadOutcome(name, model.version(), previous, true, null, millis);
+        } catch (ModelLoadException | StoreUnavailableException e) {
+            return failed(name, previous, e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private ReloadOutcome failed(String name, String serving, String reason, long millis) {
+        boolean known = reason.equals(registry.failure(name));
+        registry.failed(name, reason);
+        if (known) {
+            return new ReloadOutcome(name, serving, serving, false, reason, millis);
+        }
+        LOG.errorf("Model %s not loaded%s: %s", name, serving == null ? "" : " (still serving " + serving + ")", reason);
+        return new ReloadOutcome(name, serving, serving, false, reason, millis);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.modelfn.lifecycle;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.modelfn.store.BlobStore;
+import dev.modelfn.store.S3BlobStore;
+import dev.modelfn.support.S3StoreResource;
+import dev.modelfn.support.S3TestServer;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = S3StoreResource.class, initArgs = @ResourceArg(name = "seed", value = "true"))
+class S3LifecycleTest extends LifecycleContract {
+
+    @ConfigProperty(name = "modelfn.store.uri")
+    String storeUri;
+
+    @Override
+    BlobStore otherInstance() {
+        String prefix = storeUri.substring(("s3://" + S3StoreResource.MODELS_BUCKET + "/").length()) + "/";
+        return new S3BlobStore(S3TestServer.client(), S3StoreResource.MODELS_BUCKET, prefix);
+    }
+}
