@@ -45,6 +45,8 @@ public class S3StoreResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("modelfn.store.uri", "s3://" + MODELS_BUCKET + "/" + prefix);
         config.put("modelfn.train.data-root", "src/test/resources/data");
+        // the packaged application under an integration test would otherwise listen on every interface
+        config.put("quarkus.http.host", "127.0.0.1");
         config.put("quarkus.s3.endpoint-override", S3TestServer.endpoint().toString());
         config.put("quarkus.s3.path-style-access", "true");
         config.put("quarkus.s3.aws.region", S3TestServer.REGION);

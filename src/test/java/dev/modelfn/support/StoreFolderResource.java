@@ -32,8 +32,9 @@ public class StoreFolderResource implements QuarkusTestResourceLifecycleManager 
             if (corrupt != null) {
                 flipOneByte(folder, corrupt);
             }
+            // the packaged application under an integration test would otherwise listen on every interface
             return Map.of("modelfn.store.uri", folder.toUri().toString(),
-                    "modelfn.train.data-root", "src/test/resources/data");
+                    "modelfn.train.data-root", "src/test/resources/data", "quarkus.http.host", "127.0.0.1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
