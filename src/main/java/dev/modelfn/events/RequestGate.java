@@ -8,12 +8,15 @@ import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.ProblemException;
+import dev.modelfn.problem.UnsupportedMediaException;
 import io.quarkus.funqy.runtime.bindings.knative.events.FunqyKnativeEventsConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 
 /**
  * Runs before Funqy's knative-events handler, which serves {@code /} and every {@code /<function>} once that
@@ -38,7 +41,36 @@ public class RequestGate {
     }
 
     void install(@Observes Router router) {
+        router.post().order(Integer.MIN_VALUE).handler(RequestGate::refuseForms);
         router.post().order(ORDER).handler(this::check);
+        router.get().order(ORDER).handler(RequestGate::decodableQuery);
+    }
+
+    /** Funqy binds GET inputs from the query and answers one it cannot decode with a bare 400. */
+    private static void decodableQuery(RoutingContext context) {
+        try {
+            context.queryParams();
+        } catch (HttpException e) {
+            context.fail(new InvalidInputException("malformed-query",
+                    "The query string is not valid percent-encoded UTF-8."));
+            return;
+        }
+        context.next();
+    }
+
+    /**
+     * Runs before the body handler, which would decode a form body into attributes (failing on a stray
+     * '%') and leave the function no body at all: a JSON body sent as a form would be read as none.
+     */
+    private static void refuseForms(RoutingContext context) {
+        String contentType = context.request().getHeader("Content-Type");
+        if (contentType != null && (contentType.startsWith("multipart/form-data")
+                || contentType.startsWith("application/x-www-form-urlencoded"))) {
+            context.fail(new UnsupportedMediaException("unsupported-media-type",
+                    "A function takes a JSON body, not " + contentType + "."));
+            return;
+        }
+        context.next();
     }
 
     private void check(RoutingContext context) {

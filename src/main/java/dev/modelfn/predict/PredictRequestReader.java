@@ -2,7 +2,9 @@ package dev.modelfn.predict;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -31,6 +33,8 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
     @SuppressWarnings("deprecation") // the per-parser switch is the only one that leaves other JSON strict
     public PredictRequest deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         parser.enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+        // Reading checks duplicates itself, so that a repeated feature is named as such
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
             return new Reading(parser).request();
         } catch (StreamReadException e) {
@@ -70,8 +74,12 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
                 if (parser.currentToken() != JsonToken.START_OBJECT) {
                     throw defect("not-an-object", "The body must be a JSON object.");
                 }
+                Set<String> seen = new HashSet<>(4);
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
+                    if (!seen.add(field)) {
+                        throw defect("duplicate-field", "Field '" + field + "' appears twice; send it once.");
+                    }
                     JsonToken value = parser.nextToken();
                     switch (field) {
                         case "model" -> model = text(field, value);

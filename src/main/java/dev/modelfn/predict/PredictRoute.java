@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.modelfn.config.ModelfnConfig;
+import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.NotFoundException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -74,7 +75,9 @@ public class PredictRoute {
         try {
             request = body == null || body.length() == 0 ? null : reader.readValue(body.getBytes());
         } catch (IOException e) {
-            context.fail(400);
+            // the reader turns what it can name into a defect; what is left is a body that is not one JSON value
+            context.fail(new InvalidInputException("malformed-json",
+                    "The body is not one JSON value, or has more after it."));
             return;
         }
         try {

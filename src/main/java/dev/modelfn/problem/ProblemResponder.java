@@ -80,6 +80,9 @@ public class ProblemResponder {
     private static Map<String, Object> describe(Throwable failure) {
         ProblemException problem = problemIn(failure);
         if (problem == null) {
+            problem = UnreadableRequests.problemFor(failure);
+        }
+        if (problem == null) {
             return body(500, "internal-error", "Internal error",
                     "The function failed unexpectedly; the cause is in its log.");
         }

@@ -40,6 +40,10 @@ public final class StrictJson {
         try {
             tree = parser.readValueAsTree();
         } catch (StreamReadException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                return new Result<>(null, RequestDefect.of("duplicate-field", "A field appears twice: "
+                        + e.getOriginalMessage().substring("Duplicate field ".length()) + "; send each once."));
+            }
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             return new Result<>(null, RequestDefect.of("malformed-json", "The body is not valid JSON" + where + "."));

@@ -18,11 +18,8 @@ public record StoreUri(String scheme, Path path, String bucket, String key) {
         if (uri == null || uri.isBlank()) {
             throw new InvalidInputException("invalid-uri", "A location is required.");
         }
-        if (uri.startsWith("file://")) {
-            return new StoreUri("file", Path.of(URI.create(uri)), null, null);
-        }
         if (uri.startsWith("file:")) {
-            return new StoreUri("file", Path.of(uri.substring("file:".length())), null, null);
+            return new StoreUri("file", filePath(uri), null, null);
         }
         if (uri.startsWith("s3://")) {
             String rest = uri.substring("s3://".length());
@@ -35,6 +32,15 @@ public record StoreUri(String scheme, Path path, String bucket, String key) {
             return new StoreUri("s3", null, bucket, key);
         }
         throw new InvalidInputException("invalid-uri", "A location starts with file: or s3://, got: " + uri);
+    }
+
+    private static Path filePath(String uri) {
+        try {
+            return uri.startsWith("file://") ? Path.of(URI.create(uri)) : Path.of(uri.substring("file:".length()));
+        } catch (IllegalArgumentException e) {
+            // a NUL character, or a file:// URI that is no URI: no such file can exist
+            throw new InvalidInputException("invalid-uri", "Not a usable file location: " + e.getMessage());
+        }
     }
 
     public boolean isS3() {

@@ -80,6 +80,9 @@ public class DatasetLoader {
         if (!file.startsWith(dataRoot)) {
             throw new InvalidInputException("invalid-uri", "A file: dataset must lie in the data folder.");
         }
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("invalid-uri", "A file: dataset names a CSV file, not a folder.");
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return csv(reader, target, features);
         } catch (NoSuchFileException e) {
