@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.ProblemException;
 import dev.modelfn.problem.UnsupportedMediaException;
 import io.quarkus.funqy.runtime.bindings.knative.events.FunqyKnativeEventsConfig;
@@ -16,7 +15,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 
 /**
  * Runs before Funqy's knative-events handler, which serves {@code /} and every {@code /<function>} once that
@@ -32,30 +30,19 @@ public class RequestGate {
     private static final int ORDER = -1;
 
     private final EventEnvelope envelope;
+    private final ObjectMapper json;
 
     public RequestGate(FunqyKnativeEventsConfig events, ObjectMapper json) {
         Set<String> types = events.mapping().values().stream()
                 .flatMap(mapping -> mapping.trigger().stream())
                 .collect(Collectors.toSet());
         this.envelope = new EventEnvelope(types, json);
+        this.json = json;
     }
 
     void install(@Observes Router router) {
         router.post().order(Integer.MIN_VALUE).handler(RequestGate::refuseForms);
         router.post().order(ORDER).handler(this::check);
-        router.get().order(ORDER).handler(RequestGate::decodableQuery);
-    }
-
-    /** Funqy binds GET inputs from the query and answers one it cannot decode with a bare 400. */
-    private static void decodableQuery(RoutingContext context) {
-        try {
-            context.queryParams();
-        } catch (HttpException e) {
-            context.fail(new InvalidInputException("malformed-query",
-                    "The query string is not valid percent-encoded UTF-8."));
-            return;
-        }
-        context.next();
     }
 
     /**
@@ -81,6 +68,9 @@ public class RequestGate {
                 envelope.check(headers, body == null ? new byte[0] : body.getBytes());
             } else {
                 plainJson(context, headers, body);
+            }
+            if (body != null && !context.request().path().equals("/predict")) {
+                OneJsonValue.check(json, body.getBytes());
             }
         } catch (ProblemException problem) {
             context.fail(problem);

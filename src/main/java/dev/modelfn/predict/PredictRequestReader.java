@@ -90,6 +90,9 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
                                 + "'; a predict request has model, version, and features or rows.");
                     }
                 }
+                if (parser.getParsingContext().inRoot() && parser.nextToken() != null) {
+                    throw defect("malformed-json", "The body has data after its JSON object.");
+                }
                 return new PredictRequest(model, version, features, rows, null);
             } catch (Defect d) {
                 return defective(d.defect);

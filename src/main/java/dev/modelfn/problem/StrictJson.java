@@ -40,6 +40,8 @@ public final class StrictJson {
         try {
             tree = parser.readValueAsTree();
         } catch (StreamReadException e) {
+            // nothing after the fault can be read: a caller checking for data after the body must find none
+            parser.close();
             if (e.getOriginalMessage().startsWith("Duplicate field")) {
                 return new Result<>(null, RequestDefect.of("duplicate-field", "A field appears twice: "
                         + e.getOriginalMessage().substring("Duplicate field ".length()) + "; send each once."));
@@ -47,6 +49,9 @@ public final class StrictJson {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             return new Result<>(null, RequestDefect.of("malformed-json", "The body is not valid JSON" + where + "."));
+        }
+        if (parser.nextToken() != null) {
+            return new Result<>(null, RequestDefect.of("malformed-json", "The body has data after its JSON object."));
         }
         if (tree == null || !tree.isObject()) {
             return new Result<>(null, RequestDefect.of("not-an-object", "The body must be a JSON object."));
