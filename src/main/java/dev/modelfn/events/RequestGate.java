@@ -41,21 +41,26 @@ public class RequestGate {
     }
 
     void install(@Observes Router router) {
-        router.post().order(Integer.MIN_VALUE).handler(RequestGate::refuseForms);
+        router.post().order(Integer.MIN_VALUE).handler(RequestGate::formsAsJson);
         router.post().order(ORDER).handler(this::check);
     }
 
     /**
-     * Runs before the body handler, which would decode a form body into attributes (failing on a stray
-     * '%') and leave the function no body at all: a JSON body sent as a form would be read as none.
+     * Runs before the body handler, which would decode a form or multipart body into attributes (failing
+     * with a 500 on a stray '%', or leaving the function no body at all). {@code curl -d} sends JSON as a
+     * form, so a plain POST's form body is read as JSON like any other; event data must be JSON.
      */
-    private static void refuseForms(RoutingContext context) {
-        String contentType = context.request().getHeader("Content-Type");
+    private static void formsAsJson(RoutingContext context) {
+        MultiMap headers = context.request().headers();
+        String contentType = headers.get("Content-Type");
         if (contentType != null && (contentType.startsWith("multipart/form-data")
                 || contentType.startsWith("application/x-www-form-urlencoded"))) {
-            context.fail(new UnsupportedMediaException("unsupported-media-type",
-                    "A function takes a JSON body, not " + contentType + "."));
-            return;
+            if (headers.contains("ce-id")) {
+                context.fail(new UnsupportedMediaException("unsupported-data-content-type",
+                        "The event data must be application/json, not " + contentType + "."));
+                return;
+            }
+            headers.set("Content-Type", "application/json");
         }
         context.next();
     }

@@ -70,14 +70,14 @@ class HostileInputRegressionTest {
     }
 
     @Test
-    void formBodiesAreRefusedBeforeTheyAreDecoded() {
+    void formBodiesAreReadAsJson() {
         given().config(TEXT_FORMS).body("{\"model\":\"%\"}").contentType("application/x-www-form-urlencoded")
                 .when().post("/reload")
-                .then().statusCode(415).contentType("application/problem+json")
-                .body("type", equalTo("urn:modelfn:problem:unsupported-media-type"));
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:modelfn:problem:invalid-model-name"));
         given().config(TEXT_FORMS).body("{\"model\":\"ghost\"}").contentType("multipart/form-data; boundary=x")
                 .when().post("/models")
-                .then().statusCode(415).body("type", equalTo("urn:modelfn:problem:unsupported-media-type"));
+                .then().statusCode(404).body("type", equalTo("urn:modelfn:problem:unknown-model"));
     }
 
     @Test
