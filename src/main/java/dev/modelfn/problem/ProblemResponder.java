@@ -110,7 +110,9 @@ public class ProblemResponder {
         if (status >= 500 && problemIn(failure) == null) {
             LOG.errorf(failure, "%s failed: %s", where, body.get("detail"));
         } else {
-            LOG.warnf("%s answered %d %s: %s", where, status, body.get("type"), body.get("detail"));
+            ProblemException problem = problemIn(failure);
+            String context = problem == null || problem.logContext() == null ? "" : " [" + problem.logContext() + "]";
+            LOG.warnf("%s answered %d %s: %s%s", where, status, body.get("type"), body.get("detail"), context);
         }
     }
 }

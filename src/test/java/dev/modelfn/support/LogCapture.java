@@ -1,0 +1,54 @@
+package dev.modelfn.support;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.ExtLogRecord;
+
+/**
+ * Collects what one logger category logs while a test runs: attach in a {@code @BeforeEach}, close in an
+ * {@code @AfterEach}. Works in {@code @QuarkusTest}s, where JBoss LogManager is the JUL log manager.
+ */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final Logger logger;
+    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+
+    private LogCapture(Logger logger) {
+        this.logger = logger;
+    }
+
+    public static LogCapture of(Class<?> category) {
+        LogCapture capture = new LogCapture(Logger.getLogger(category.getName()));
+        capture.logger.addHandler(capture);
+        return capture;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        ExtLogRecord ext = (ExtLogRecord) record;
+        ext.copyMdc();
+        records.add(ext);
+    }
+
+    /** The formatted messages, in the order logged. */
+    public List<String> messages() {
+        return records.stream().map(ExtLogRecord::getFormattedMessage).toList();
+    }
+
+    public List<ExtLogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+}
