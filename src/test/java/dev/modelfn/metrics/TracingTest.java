@@ -1,0 +1,66 @@
+package dev.modelfn.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.modelfn.problem.ProblemResponder;
+import dev.modelfn.support.LogCapture;
+import dev.modelfn.support.StoreFolderResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With tracing switched on, a request's log line belongs to the trace its caller started. */
+@QuarkusTest
+@TestProfile(TracingTest.Traced.class)
+@WithTestResource(StoreFolderResource.class)
+class TracingTest {
+
+    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    /** Tracing on, with no exporter at all: nothing is sent anywhere. */
+    public static class Traced implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.exporter.otlp.enabled", "false");
+        }
+    }
+
+    private LogCapture log;
+
+    @BeforeEach
+    void capture() {
+        log = LogCapture.of(ProblemResponder.class);
+    }
+
+    @AfterEach
+    void release() {
+        log.close();
+    }
+
+    @Test
+    void aFailedRequestIsLoggedInTheTraceOfItsTraceparentHeader() {
+        given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01").contentType("application/json")
+                .body("{\"model\":\"tulip\",\"features\":{\"x\":1.0}}").post("/predict").then().statusCode(404);
+
+        assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+    }
+
+    @Test
+    void aFailedCloudEventIsLoggedInTheTraceItCarries() {
+        given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
+                .header("ce-specversion", "1.0").header("ce-id", "t-1").header("ce-source", "/test")
+                .header("ce-type", "modelfn.predict").header("ce-traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
+                .contentType("application/json").body("{\"model\":\"tulip\",\"features\":{\"x\":1.0}}")
+                .post("/").then().statusCode(404);
+
+        assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+    }
+}
