@@ -54,9 +54,19 @@ class TracingTest {
     }
 
     @Test
-    void aFailedCloudEventIsLoggedInTheTraceItCarries() {
-        given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
-                .header("ce-specversion", "1.0").header("ce-id", "t-1").header("ce-source", "/test")
+    void aStructuredCloudEventIsHandledInTheTraceOfItsTraceparentAttribute() {
+        given().contentType("application/cloudevents+json")
+                .body("{\"specversion\":\"1.0\",\"id\":\"t-1\",\"source\":\"/test\",\"type\":\"modelfn.predict\","
+                        + "\"traceparent\":\"00-" + TRACE + "-00f067aa0ba902b7-01\","
+                        + "\"data\":{\"model\":\"tulip\",\"features\":{\"x\":1.0}}}")
+                .post("/").then().statusCode(404);
+
+        assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+    }
+
+    @Test
+    void aBinaryCloudEventIsHandledInTheTraceOfItsTraceparentExtension() {
+        given().header("ce-specversion", "1.0").header("ce-id", "t-2").header("ce-source", "/test")
                 .header("ce-type", "modelfn.predict").header("ce-traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
                 .contentType("application/json").body("{\"model\":\"tulip\",\"features\":{\"x\":1.0}}")
                 .post("/").then().statusCode(404);
