@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.modelfn.problem.ProblemResponder;
 import dev.modelfn.support.LogCapture;
 import dev.modelfn.support.StoreFolderResource;
@@ -17,7 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** With tracing switched on, a request's log line belongs to the trace its caller started. */
+/**
+ * With tracing switched on, a request's log line belongs to the trace its caller started; with JSON logs
+ * switched on, the console writes that line as JSON with the trace id among its fields.
+ */
 @QuarkusTest
 @TestProfile(TracingTest.Traced.class)
 @WithTestResource(StoreFolderResource.class)
@@ -25,11 +31,12 @@ class TracingTest {
 
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-    /** Tracing on, with no exporter at all: nothing is sent anywhere. */
+    /** Tracing on, with no exporter at all (nothing is sent anywhere), and JSON logs. */
     public static class Traced implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.exporter.otlp.enabled", "false");
+            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.exporter.otlp.enabled", "false",
+                    "quarkus.log.console.json.enabled", "true");
         }
     }
 
@@ -51,6 +58,19 @@ class TracingTest {
                 .body("{\"model\":\"tulip\",\"features\":{\"x\":1.0}}").post("/predict").then().statusCode(404);
 
         assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+    }
+
+    @Test
+    void theConsoleWritesTheFailureLineAsJsonWithItsTraceId() throws Exception {
+        given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01").contentType("application/json")
+                .body("{\"model\":\"iris\",\"rows\":[{\"sepal_length_cm\":5.1}]}").post("/predict").then().statusCode(400);
+
+        String line = LogCapture.consoleFormatter().format(log.records().get(0));
+        JsonNode json = new ObjectMapper().readTree(line);
+        assertThat(json.path("level").asText()).isEqualTo("WARN");
+        assertThat(json.path("loggerName").asText()).isEqualTo(ProblemResponder.class.getName());
+        assertThat(json.path("message").asText()).contains("missing-features", "model=iris", "rows=1", "latencyMs=");
+        assertThat(json.path("mdc").path("traceId").asText()).isEqualTo(TRACE);
     }
 
     @Test

@@ -43,6 +43,30 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** The formatter of the application's console log handler, as configured by quarkus.log.console.*. */
+    public static java.util.logging.Formatter consoleFormatter() {
+        Handler console = find(Logger.getLogger("").getHandlers());
+        if (console == null) {
+            throw new IllegalStateException("no console log handler");
+        }
+        return console.getFormatter();
+    }
+
+    private static Handler find(Handler[] handlers) {
+        for (Handler handler : handlers) {
+            if (handler instanceof org.jboss.logmanager.handlers.ConsoleHandler) {
+                return handler;
+            }
+            if (handler instanceof org.jboss.logmanager.ExtHandler nested) {
+                Handler found = find(nested.getHandlers());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     @Override
     public void flush() {
     }
