@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,57 +38,53 @@ class TracingTest {
         }
     }
 
-    private LogCapture log;
-
-    @BeforeEach
-    void capture() {
-        log = LogCapture.of(ProblemResponder.class);
-    }
-
-    @AfterEach
-    void release() {
-        log.close();
-    }
-
     @Test
     void aFailedRequestIsLoggedInTheTraceOfItsTraceparentHeader() {
-        given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01").contentType("application/json")
-                .body("{\"model\":\"tulip\",\"features\":{\"x\":1.0}}").post("/predict").then().statusCode(404);
+        try (LogCapture log = LogCapture.of(ProblemResponder.class)) {
+            given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01").contentType("application/json")
+                    .body("{\"model\":\"tulip\",\"features\":{\"x\":1.0}}").post("/predict").then().statusCode(404);
 
-        assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+            assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+        }
     }
 
     @Test
     void theConsoleWritesTheFailureLineAsJsonWithItsTraceId() throws Exception {
-        given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01").contentType("application/json")
-                .body("{\"model\":\"iris\",\"rows\":[{\"sepal_length_cm\":5.1}]}").post("/predict").then().statusCode(400);
+        try (LogCapture log = LogCapture.of(ProblemResponder.class)) {
+            given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01").contentType("application/json")
+                    .body("{\"model\":\"iris\",\"rows\":[{\"sepal_length_cm\":5.1}]}").post("/predict").then().statusCode(400);
 
-        String line = LogCapture.consoleFormatter().format(log.records().get(0));
-        JsonNode json = new ObjectMapper().readTree(line);
-        assertThat(json.path("level").asText()).isEqualTo("WARN");
-        assertThat(json.path("loggerName").asText()).isEqualTo(ProblemResponder.class.getName());
-        assertThat(json.path("message").asText()).contains("missing-features", "model=iris", "rows=1", "latencyMs=");
-        assertThat(json.path("mdc").path("traceId").asText()).isEqualTo(TRACE);
+            String line = LogCapture.consoleFormatter().format(log.records().get(0));
+            JsonNode json = new ObjectMapper().readTree(line);
+            assertThat(json.path("level").asText()).isEqualTo("WARN");
+            assertThat(json.path("loggerName").asText()).isEqualTo(ProblemResponder.class.getName());
+            assertThat(json.path("message").asText()).contains("missing-features", "model=iris", "rows=1", "latencyMs=");
+            assertThat(json.path("mdc").path("traceId").asText()).isEqualTo(TRACE);
+        }
     }
 
     @Test
     void aStructuredCloudEventIsHandledInTheTraceOfItsTraceparentAttribute() {
-        given().contentType("application/cloudevents+json")
-                .body("{\"specversion\":\"1.0\",\"id\":\"t-1\",\"source\":\"/test\",\"type\":\"modelfn.predict\","
-                        + "\"traceparent\":\"00-" + TRACE + "-00f067aa0ba902b7-01\","
-                        + "\"data\":{\"model\":\"tulip\",\"features\":{\"x\":1.0}}}")
-                .post("/").then().statusCode(404);
+        try (LogCapture log = LogCapture.of(ProblemResponder.class)) {
+            given().contentType("application/cloudevents+json")
+                    .body("{\"specversion\":\"1.0\",\"id\":\"t-1\",\"source\":\"/test\",\"type\":\"modelfn.predict\","
+                            + "\"traceparent\":\"00-" + TRACE + "-00f067aa0ba902b7-01\","
+                            + "\"data\":{\"model\":\"tulip\",\"features\":{\"x\":1.0}}}")
+                    .post("/").then().statusCode(404);
 
-        assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+            assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+        }
     }
 
     @Test
     void aBinaryCloudEventIsHandledInTheTraceOfItsTraceparentExtension() {
-        given().header("ce-specversion", "1.0").header("ce-id", "t-2").header("ce-source", "/test")
-                .header("ce-type", "modelfn.predict").header("ce-traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
-                .contentType("application/json").body("{\"model\":\"tulip\",\"features\":{\"x\":1.0}}")
-                .post("/").then().statusCode(404);
+        try (LogCapture log = LogCapture.of(ProblemResponder.class)) {
+            given().header("ce-specversion", "1.0").header("ce-id", "t-2").header("ce-source", "/test")
+                    .header("ce-type", "modelfn.predict").header("ce-traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
+                    .contentType("application/json").body("{\"model\":\"tulip\",\"features\":{\"x\":1.0}}")
+                    .post("/").then().statusCode(404);
 
-        assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+            assertThat(log.records()).singleElement().extracting(r -> r.getMdc("traceId")).isEqualTo(TRACE);
+        }
     }
 }
