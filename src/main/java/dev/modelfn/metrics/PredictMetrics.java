@@ -24,6 +24,8 @@ public class PredictMetrics {
 
     /** The outcome tag of a prediction that was answered; failures carry their problem kind. */
     public static final String OK = "ok";
+    /** The outcome tag of a failure that is no problem kind: a bug or an unexpected fault, logged with its stack trace. */
+    public static final String INTERNAL_ERROR = "internal-error";
     /** The model tag of a request whose model is not served: client-chosen names never become tags. */
     public static final String UNKNOWN = "(unknown)";
 

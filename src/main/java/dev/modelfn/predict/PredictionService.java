@@ -1,6 +1,7 @@
 package dev.modelfn.predict;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +22,6 @@ import dev.modelfn.store.Names;
  */
 @ApplicationScoped
 public class PredictionService {
-
-    private static final String INTERNAL_ERROR = "internal-error";
 
     private final ModelRegistry registry;
     private final PredictMetrics metrics;
@@ -52,7 +51,7 @@ public class PredictionService {
             e.logContext(logContext(request, model, System.nanoTime() - start));
             throw e;
         } catch (RuntimeException e) {
-            metrics.failed(servedModelOf(request), INTERNAL_ERROR);
+            metrics.failed(servedModelOf(request), PredictMetrics.INTERNAL_ERROR);
             throw e;
         }
     }
@@ -69,7 +68,7 @@ public class PredictionService {
         return "model=" + (model == null ? PredictMetrics.UNKNOWN : model.name())
                 + " version=" + (model == null ? "-" : model.version())
                 + " rows=" + rows
-                + " latencyMs=" + String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e6);
+                + " latencyMs=" + String.format(Locale.ROOT, "%.3f", nanos / 1e6);
     }
 
     /** The served model and the rows of a request that passed every check predict makes before the model runs. */

@@ -64,7 +64,7 @@ public class TrainService {
             e.logContext("model=" + servedName(input) + " latencyMs=" + (System.nanoTime() - start) / 1_000_000);
             throw e;
         } catch (RuntimeException e) {
-            failed(input, "internal-error", System.nanoTime() - start);
+            failed(input, PredictMetrics.INTERNAL_ERROR, System.nanoTime() - start);
             throw e;
         }
     }
