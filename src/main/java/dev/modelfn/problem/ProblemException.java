@@ -13,6 +13,7 @@ public abstract class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     protected ProblemException(String type, String title, String detail, Throwable cause) {
         super(detail, cause, false, false);
@@ -43,6 +44,16 @@ public abstract class ProblemException extends RuntimeException {
 
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
+        return this;
+    }
+
+    /** HTTP headers the answer carries besides the body, e.g. {@code Retry-After} or {@code WWW-Authenticate}. */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
+    }
+
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 }

@@ -32,12 +32,14 @@ public class TrainService {
     private final ModelStore store;
     private final ModelPublisher publisher;
     private final Promoter promoter;
+    private final TrainingSlots slots;
 
-    public TrainService(DatasetLoader datasets, ModelStore store, Promoter promoter) {
+    public TrainService(DatasetLoader datasets, ModelStore store, Promoter promoter, TrainingSlots slots) {
         this.datasets = datasets;
         this.store = store;
         this.publisher = new ModelPublisher(store);
         this.promoter = promoter;
+        this.slots = slots;
     }
 
     private record Fitted(Model<?> model, List<String> outputs, Map<String, Object> metrics) {
@@ -58,13 +60,19 @@ public class TrainService {
         }
         TrainingSpec spec = TrainingSpecs.from(task, request.trainer(), request.standardize());
         double holdout = request.holdout() == null ? DEFAULT_HOLDOUT : request.holdout();
+        try (TrainingSlots.Slot slot = slots.acquire()) {
+            return train(request, name, task, spec, holdout, slot);
+        }
+    }
 
+    private TrainResult train(TrainRequest request, String name, Task task, TrainingSpec spec, double holdout,
+            TrainingSlots.Slot slot) {
         TabularData data = datasets.load(request.data(), request.target(), request.features());
         Split split = Split.of(data, task, holdout, spec.seed());
         String source = request.data().uri() != null ? request.data().uri() : "inline";
         long start = System.nanoTime();
-        Fitted fitted = task == Task.CLASSIFICATION ? classifier(data, split, spec, source)
-                : regressor(data, split, spec, source);
+        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source)
+                : regressor(data, split, spec, source));
         long trainingMillis = (System.nanoTime() - start) / 1_000_000;
 
         ModelPublisher.Published published = publisher.publish(name, fitted.model(), spec, data.features(),
