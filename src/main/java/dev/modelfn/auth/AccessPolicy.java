@@ -30,6 +30,9 @@ public class AccessPolicy {
     private static final Set<String> KEY_PROPERTIES = Set.of("mp.jwt.verify.publickey",
             "mp.jwt.verify.publickey.location", "smallrye.jwt.verify.key.location");
 
+    /** quarkus-smallrye-jwt's default for {@code mp.jwt.verify.publickey}: no key. */
+    private static final String NO_KEY = "NONE";
+
     private final boolean enabled;
     private final boolean readsNeedToken;
     private final boolean keyConfigured;
@@ -38,7 +41,8 @@ public class AccessPolicy {
     public AccessPolicy(ModelfnConfig config, Config all, FunqyKnativeEventsConfig events) {
         this.enabled = config.auth().enabled();
         this.readsNeedToken = config.auth().predict();
-        this.keyConfigured = KEY_PROPERTIES.stream().anyMatch(key -> all.getOptionalValue(key, String.class).isPresent());
+        this.keyConfigured = KEY_PROPERTIES.stream().map(key -> all.getOptionalValue(key, String.class))
+                .anyMatch(value -> value.isPresent() && !NO_KEY.equals(value.get()));
         events.mapping().forEach((function, mapping) ->
                 mapping.trigger().ifPresent(type -> functionsByEventType.put(type, function)));
     }
