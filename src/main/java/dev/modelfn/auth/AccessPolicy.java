@@ -62,11 +62,24 @@ public class AccessPolicy {
      * CloudEvent (none for plain requests). An unmapped type names the function of the same name, as in Funqy.
      */
     Access required(String path, List<String> eventTypes) {
-        Access access = forFunction(path.startsWith("/") ? path.substring(1) : path);
+        Access access = forFunction(functionAt(path));
         for (String type : eventTypes) {
             access = Access.stricter(access, forFunction(functionsByEventType.getOrDefault(type, type)));
         }
         return access;
+    }
+
+    /** The function a path names: its segments without leading or trailing slashes ({@code /train/} is train). */
+    private static String functionAt(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(start, end);
     }
 
     private Access forFunction(String function) {

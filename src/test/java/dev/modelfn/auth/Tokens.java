@@ -1,7 +1,11 @@
 package dev.modelfn.auth;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import java.time.Instant;
 
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
 
 /** Bearer tokens as a caller would send them, good and bad, signed with {@link JwtKeysResource}'s key. */
@@ -30,5 +34,23 @@ final class Tokens {
             case RIGHT_GROUP -> of(rightGroup);
         };
         return token == null ? null : "Bearer " + token;
+    }
+
+    /** Checks the refusal every kind but RIGHT_GROUP gets; returns whether {@code kind} should have passed. */
+    static boolean refused(Response response, Kind kind) {
+        switch (kind) {
+            case NONE -> expect(response, 401, "missing-token").header("WWW-Authenticate", "Bearer");
+            case EXPIRED, WRONG_SIGNATURE -> expect(response, 401, "invalid-token");
+            case WRONG_GROUP -> expect(response, 403, "forbidden");
+            case RIGHT_GROUP -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ValidatableResponse expect(Response response, int status, String type) {
+        return response.then().statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status)).body("type", equalTo("urn:modelfn:problem:" + type));
     }
 }
