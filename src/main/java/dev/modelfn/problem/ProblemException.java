@@ -15,6 +15,8 @@ public abstract class ProblemException extends RuntimeException {
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private String logContext;
 
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
     protected ProblemException(String type, String title, String detail, Throwable cause) {
         super(detail, cause, false, false);
         this.type = type;
@@ -59,5 +61,15 @@ public abstract class ProblemException extends RuntimeException {
     /** See {@link #logContext(String)}; null when none was given. */
     public String logContext() {
         return logContext;
+    }
+
+    /** HTTP headers the answer carries besides the body, e.g. {@code Retry-After} or {@code WWW-Authenticate}. */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
+    }
+
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 }

@@ -49,6 +49,10 @@ public class ProblemResponder {
         } catch (JsonProcessingException e) {
             text = "{\"status\":" + status + "}";
         }
+        ProblemException problem = problemIn(context.failure());
+        if (problem != null) {
+            problem.headers().forEach(context.response()::putHeader);
+        }
         context.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(text);
     }
 

@@ -38,15 +38,17 @@ public class TrainService {
     private final Promoter promoter;
     private final ModelRegistry registry;
     private final TrainMetrics metrics;
+    private final TrainingSlots slots;
 
     public TrainService(DatasetLoader datasets, ModelStore store, Promoter promoter, ModelRegistry registry,
-            TrainMetrics metrics) {
+            TrainMetrics metrics, TrainingSlots slots) {
         this.datasets = datasets;
         this.store = store;
         this.publisher = new ModelPublisher(store);
         this.promoter = promoter;
         this.registry = registry;
         this.metrics = metrics;
+        this.slots = slots;
     }
 
     private record Fitted(Model<?> model, List<String> outputs, Map<String, Object> metrics) {
@@ -99,13 +101,19 @@ public class TrainService {
         }
         TrainingSpec spec = TrainingSpecs.from(task, request.trainer(), request.standardize());
         double holdout = request.holdout() == null ? DEFAULT_HOLDOUT : request.holdout();
+        try (TrainingSlots.Slot slot = slots.acquire()) {
+            return fit(request, name, task, spec, holdout, slot);
+        }
+    }
 
+    private TrainResult fit(TrainRequest request, String name, Task task, TrainingSpec spec, double holdout,
+            TrainingSlots.Slot slot) {
         TabularData data = datasets.load(request.data(), request.target(), request.features());
         Split split = Split.of(data, task, holdout, spec.seed());
         String source = request.data().uri() != null ? request.data().uri() : "inline";
         long start = System.nanoTime();
-        Fitted fitted = task == Task.CLASSIFICATION ? classifier(data, split, spec, source)
-                : regressor(data, split, spec, source);
+        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source)
+                : regressor(data, split, spec, source));
         long trainingMillis = (System.nanoTime() - start) / 1_000_000;
 
         ModelPublisher.Published published = publisher.publish(name, fitted.model(), spec, data.features(),
