@@ -25,12 +25,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import dev.modelfn.metrics.ModelMetrics;
+import dev.modelfn.metrics.PredictMetrics;
 import dev.modelfn.model.FeatureRow;
 import dev.modelfn.predict.FastJsonNumbers;
 import dev.modelfn.predict.PredictRequest;
 import dev.modelfn.predict.PredictResponse;
 import dev.modelfn.predict.PredictionService;
 import dev.modelfn.registry.ModelRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The in-process predict path for a classifier of 4 or 64 features, one row or a 100-row batch:
@@ -60,9 +63,10 @@ public class PredictPathBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        ModelRegistry registry = new ModelRegistry();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ModelRegistry registry = new ModelRegistry(new ModelMetrics(meters));
         registry.serve(SyntheticModels.classifier("bench", features));
-        service = new PredictionService(registry, SyntheticModels.config());
+        service = new PredictionService(registry, new PredictMetrics(meters), SyntheticModels.config());
         List<FeatureRow> batch = SyntheticModels.requestRows(rows, features, 11);
         request = rows == 1 ? new PredictRequest("bench", null, batch.get(0), null, null)
                 : new PredictRequest("bench", null, null, batch, null);

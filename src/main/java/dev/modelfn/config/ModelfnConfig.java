@@ -24,6 +24,8 @@ public interface ModelfnConfig {
 
     Bench bench();
 
+    Auth auth();
+
     interface Store {
         /** {@code file:<folder>} (relative to the working directory, or absolute). */
         @WithDefault("file:models")
@@ -60,6 +62,21 @@ public interface ModelfnConfig {
         /** Most rows a training dataset may have; more is answered with 413. */
         @WithDefault("1000000")
         int maxRows();
+
+        /**
+         * Most trainings one instance runs at once, over every surface (HTTP, events, Lambda); one more is
+         * answered with 429 and {@code Retry-After}. A training abandoned at {@link #timeout()} keeps its
+         * place until its fit really ends, since it still holds a core and its data.
+         */
+        @WithDefault("1")
+        int maxConcurrent();
+
+        /**
+         * Longest a training may spend building its datasets, fitting and evaluating; over it the training is
+         * abandoned, nothing is written, and the caller gets 503 {@code training-timeout}.
+         */
+        @WithDefault("10m")
+        Duration timeout();
     }
 
     interface Bench {
@@ -70,6 +87,21 @@ public interface ModelfnConfig {
          */
         @WithDefault("false")
         boolean baseline();
+    }
+
+    interface Auth {
+        /**
+         * Check bearer tokens. On (the default, and the prod profile's) the admin functions need a JWT
+         * with group {@code modelfn-admin}, verified with the {@code mp.jwt.verify.*} key; with no key
+         * configured they answer 403 {@code admin-disabled}. Off (dev and test profiles) every function is
+         * open.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Require a token with group {@code modelfn-user} or {@code modelfn-admin} for predict, models and describe too. */
+        @WithDefault("false")
+        boolean predict();
     }
 
     enum UnknownFeatures {

@@ -40,16 +40,22 @@ final class EventEnvelope {
                 && (contentType.startsWith(STRUCTURED) || contentType.startsWith(BATCH));
     }
 
-    /** Returns when Funqy can hand the event to a function; throws the problem otherwise. */
-    void check(MultiMap headers, byte[] body) {
+    /**
+     * Returns when Funqy can hand the event to a function, with the event's {@code traceparent} extension
+     * attribute or null; throws the problem otherwise.
+     */
+    String check(MultiMap headers, byte[] body) {
         String contentType = headers.get("Content-Type");
         if (headers.contains("ce-id")) {
             checkBinary(headers, contentType, body);
+            return headers.get("ce-traceparent");
         } else if (contentType.startsWith(BATCH)) {
             throw new UnsupportedMediaException("unsupported-content-mode",
                     "Batched CloudEvents are not accepted; send each event on its own, in binary or structured mode.");
         } else {
-            checkStructured(body);
+            JsonNode event = checkStructured(body);
+            JsonNode traceparent = event.get("traceparent");
+            return traceparent != null && traceparent.isTextual() ? traceparent.asText() : null;
         }
     }
 
@@ -70,7 +76,7 @@ final class EventEnvelope {
         }
     }
 
-    private void checkStructured(byte[] body) {
+    private JsonNode checkStructured(byte[] body) {
         JsonNode event = parse(body);
         List<String> missing = new ArrayList<>();
         for (String attribute : REQUIRED) {
@@ -89,6 +95,7 @@ final class EventEnvelope {
         if (!event.has("data")) {
             throw new InvalidInputException("missing-data", "The event has no 'data' member; put the request there.");
         }
+        return event;
     }
 
     private void checkAttributes(List<String> missing, String specVersion, String type) {

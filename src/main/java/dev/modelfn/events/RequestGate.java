@@ -31,8 +31,10 @@ public class RequestGate {
 
     private final EventEnvelope envelope;
     private final ObjectMapper json;
+    private final EventTrace trace;
 
-    public RequestGate(FunqyKnativeEventsConfig events, ObjectMapper json) {
+    public RequestGate(FunqyKnativeEventsConfig events, ObjectMapper json, EventTrace trace) {
+        this.trace = trace;
         Set<String> types = events.mapping().values().stream()
                 .flatMap(mapping -> mapping.trigger().stream())
                 .collect(Collectors.toSet());
@@ -70,7 +72,7 @@ public class RequestGate {
         Buffer body = context.body().buffer();
         try {
             if (EventEnvelope.isCloudEvent(headers)) {
-                envelope.check(headers, body == null ? new byte[0] : body.getBytes());
+                trace.continueIn(context, envelope.check(headers, body == null ? new byte[0] : body.getBytes()));
             } else {
                 plainJson(context, headers, body);
             }

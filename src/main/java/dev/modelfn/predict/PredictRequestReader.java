@@ -95,7 +95,8 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
                 }
                 return new PredictRequest(model, version, features, rows, null);
             } catch (Defect d) {
-                return defective(d.defect);
+                // the model named before the defect, if any, only for its metrics and log line
+                return new PredictRequest(model, version, null, null, d.defect);
             }
         }
 

@@ -13,6 +13,9 @@ public abstract class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private String logContext;
+
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     protected ProblemException(String type, String title, String detail, Throwable cause) {
         super(detail, cause, false, false);
@@ -43,6 +46,30 @@ public abstract class ProblemException extends RuntimeException {
 
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
+        return this;
+    }
+
+    /**
+     * What the log line of this failure adds after the detail, e.g. {@code model=iris rows=3 latencyMs=0.4};
+     * never part of the answer. Must never hold feature values.
+     */
+    public ProblemException logContext(String context) {
+        this.logContext = context;
+        return this;
+    }
+
+    /** See {@link #logContext(String)}; null when none was given. */
+    public String logContext() {
+        return logContext;
+    }
+
+    /** HTTP headers the answer carries besides the body, e.g. {@code Retry-After} or {@code WWW-Authenticate}. */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
+    }
+
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 }

@@ -49,6 +49,10 @@ public class ProblemResponder {
         } catch (JsonProcessingException e) {
             text = "{\"status\":" + status + "}";
         }
+        ProblemException problem = problemIn(context.failure());
+        if (problem != null) {
+            problem.headers().forEach(context.response()::putHeader);
+        }
         context.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(text);
     }
 
@@ -113,7 +117,9 @@ public class ProblemResponder {
         if (status >= 500 && problemIn(failure) == null) {
             LOG.errorf(failure, "%s failed: %s", where, body.get("detail"));
         } else {
-            LOG.warnf("%s answered %d %s: %s", where, status, body.get("type"), body.get("detail"));
+            ProblemException problem = problemIn(failure);
+            String context = problem == null || problem.logContext() == null ? "" : " [" + problem.logContext() + "]";
+            LOG.warnf("%s answered %d %s: %s%s", where, status, body.get("type"), body.get("detail"), context);
         }
     }
 }

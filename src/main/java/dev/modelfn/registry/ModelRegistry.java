@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.modelfn.metrics.ModelMetrics;
 import dev.modelfn.model.ServableModel;
 import dev.modelfn.problem.NotFoundException;
 
@@ -26,6 +27,11 @@ public class ModelRegistry {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Set<String> expected = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
+    private final ModelMetrics metrics;
+
+    public ModelRegistry(ModelMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** The model to answer with; 404 when it is not served or not at the version asked for. */
     public ServableModel require(String name, String version) {
@@ -66,9 +72,11 @@ public class ModelRegistry {
         expected.add(name);
     }
 
-    public void serve(ServableModel model) {
+    /** Swaps {@code model} in; synchronized only so that the served-version gauge follows swaps in order. */
+    public synchronized void serve(ServableModel model) {
         serving.put(model.name(), model);
         failures.remove(model.name());
+        metrics.serving(model.name(), model.version());
     }
 
     /** Stops expecting {@code name}, e.g. a store outage that is over. */

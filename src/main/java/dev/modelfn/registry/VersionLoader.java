@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.modelfn.metrics.ModelMetrics;
 import dev.modelfn.model.ModelLoadException;
 import dev.modelfn.model.ModelLoader;
 import dev.modelfn.model.ModelMetadata;
@@ -15,9 +16,11 @@ import dev.modelfn.store.ModelStore;
 public class VersionLoader {
 
     private final ModelStore store;
+    private final ModelMetrics metrics;
 
-    public VersionLoader(ModelStore store) {
+    public VersionLoader(ModelStore store, ModelMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** The version {@code current} names. */
@@ -27,7 +30,19 @@ public class VersionLoader {
         return load(model, version);
     }
 
+    /** Counted in {@code modelfn_model_loads_total} whether it loads or not. */
     public ServableModel load(String model, String version) throws ModelLoadException {
+        boolean loaded = false;
+        try {
+            ServableModel servable = read(model, version);
+            loaded = true;
+            return servable;
+        } finally {
+            metrics.load(model, loaded ? ModelMetrics.LOADED : ModelMetrics.FAILED);
+        }
+    }
+
+    private ServableModel read(String model, String version) throws ModelLoadException {
         ModelMetadata metadata;
         try {
             metadata = store.metadata(model, version)

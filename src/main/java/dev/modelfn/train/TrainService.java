@@ -12,11 +12,15 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
+import dev.modelfn.metrics.PredictMetrics;
+import dev.modelfn.metrics.TrainMetrics;
 import dev.modelfn.model.ModelLoadException;
 import dev.modelfn.model.ModelLoader;
 import dev.modelfn.model.ServableModel;
 import dev.modelfn.model.Task;
 import dev.modelfn.problem.InvalidInputException;
+import dev.modelfn.problem.ProblemException;
+import dev.modelfn.registry.ModelRegistry;
 import dev.modelfn.registry.Promoter;
 import dev.modelfn.store.ModelStore;
 import dev.modelfn.store.Names;
@@ -32,18 +36,57 @@ public class TrainService {
     private final ModelStore store;
     private final ModelPublisher publisher;
     private final Promoter promoter;
+    private final ModelRegistry registry;
+    private final TrainMetrics metrics;
+    private final TrainingSlots slots;
 
-    public TrainService(DatasetLoader datasets, ModelStore store, Promoter promoter) {
+    public TrainService(DatasetLoader datasets, ModelStore store, Promoter promoter, ModelRegistry registry,
+            TrainMetrics metrics, TrainingSlots slots) {
         this.datasets = datasets;
         this.store = store;
         this.publisher = new ModelPublisher(store);
         this.promoter = promoter;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.slots = slots;
     }
 
     private record Fitted(Model<?> model, List<String> outputs, Map<String, Object> metrics) {
     }
 
+    /** Trains, and counts the training by outcome; a refusal carries the model and time into its log line. */
     public TrainResult train(TrainInput input) {
+        long start = System.nanoTime();
+        try {
+            TrainResult result = fit(input);
+            metrics.trained(result.model(), result.task(), PredictMetrics.OK, System.nanoTime() - start);
+            return result;
+        } catch (ProblemException e) {
+            failed(input, e.type(), System.nanoTime() - start);
+            e.logContext("model=" + servedName(input) + " latencyMs=" + (System.nanoTime() - start) / 1_000_000);
+            throw e;
+        } catch (RuntimeException e) {
+            failed(input, PredictMetrics.INTERNAL_ERROR, System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    private void failed(TrainInput input, String outcome, long nanos) {
+        String task = input == null || input.request() == null || input.request().task() == null ? null
+                : switch (input.request().task()) {
+                    case "classification", "regression" -> input.request().task();
+                    default -> null;
+                };
+        metrics.trained(servedName(input), task == null ? PredictMetrics.UNKNOWN : task, outcome, nanos);
+    }
+
+    /** The model's name when it is served here: a name a failed request made up never becomes a tag. */
+    private String servedName(TrainInput input) {
+        String name = input == null || input.request() == null ? null : input.request().model();
+        return name != null && registry.find(name) != null ? name : PredictMetrics.UNKNOWN;
+    }
+
+    private TrainResult fit(TrainInput input) {
         if (input == null) {
             throw new InvalidInputException("empty-body", "The body must be a JSON object with model, task, target and data.");
         }
@@ -58,13 +101,19 @@ public class TrainService {
         }
         TrainingSpec spec = TrainingSpecs.from(task, request.trainer(), request.standardize());
         double holdout = request.holdout() == null ? DEFAULT_HOLDOUT : request.holdout();
+        try (TrainingSlots.Slot slot = slots.acquire()) {
+            return fit(request, name, task, spec, holdout, slot);
+        }
+    }
 
+    private TrainResult fit(TrainRequest request, String name, Task task, TrainingSpec spec, double holdout,
+            TrainingSlots.Slot slot) {
         TabularData data = datasets.load(request.data(), request.target(), request.features());
         Split split = Split.of(data, task, holdout, spec.seed());
         String source = request.data().uri() != null ? request.data().uri() : "inline";
         long start = System.nanoTime();
-        Fitted fitted = task == Task.CLASSIFICATION ? classifier(data, split, spec, source)
-                : regressor(data, split, spec, source);
+        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source)
+                : regressor(data, split, spec, source));
         long trainingMillis = (System.nanoTime() - start) / 1_000_000;
 
         ModelPublisher.Published published = publisher.publish(name, fitted.model(), spec, data.features(),

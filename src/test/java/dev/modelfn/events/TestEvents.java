@@ -10,13 +10,13 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** CloudEvents as a Broker would post them, in binary and structured mode. */
-final class TestEvents {
+public final class TestEvents {
 
     private TestEvents() {
     }
 
     /** A binary-mode event's attribute headers, to which a test adds the data. */
-    static RequestSpecification ce(String type, String id) {
+    public static RequestSpecification ce(String type, String id) {
         return given().header("ce-id", id).header("ce-specversion", "1.0").header("ce-type", type)
                 .header("ce-source", "/tests");
     }
@@ -30,7 +30,7 @@ final class TestEvents {
     }
 
     /** A structured-mode event with JSON data, as a mutable map so a test can take attributes out. */
-    static Map<String, Object> event(String type, String id, String data) {
+    public static Map<String, Object> event(String type, String id, String data) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", id);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.modelfn.support.AuthOffResource;
 import dev.modelfn.support.CsvRows;
 import dev.modelfn.support.S3StoreResource;
 import dev.modelfn.support.S3TestServer;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 @QuarkusIntegrationTest
 @WithTestResource(S3StoreResource.class)
+@WithTestResource(AuthOffResource.class)
 class TrainIT {
 
     private static final Map<String, Object> SETOSA = CsvRows.load("iris.csv", "species").rows().get(0);

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.modelfn.support.S3StoreResource;
@@ -27,6 +29,23 @@ class TrainLimitsTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(S3StoreResource.class));
         }
+    }
+
+    @Inject
+    TrainingSlots slots;
+
+    @Test
+    void aTrainingOverMaxConcurrentIs429WithRetryAfterAndTheSlotIsFreedAfterwards() {
+        String request = "{\"model\":\"big\",\"task\":\"classification\",\"target\":\"species\","
+                + "\"data\":{\"uri\":\"s3://datasets/iris.csv\"}}";
+        try (TrainingSlots.Slot running = slots.acquire()) {
+            expectProblem("/train", request, 429, "too-many-trainings")
+                    .header("Retry-After", "30").body("maxConcurrent", equalTo(1));
+        }
+        // the slot the test held is back: the request is read again, and refused for its size
+        expectProblem("/train", request, 413, "too-many-rows");
+        // and a refused training gave its own slot back too
+        expectProblem("/train", request, 413, "too-many-rows");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.modelfn.metrics.ModelMetrics;
 import dev.modelfn.model.FeaturePolicy;
 import dev.modelfn.model.FeatureRow;
 import dev.modelfn.model.ClassPrediction;
@@ -27,6 +28,7 @@ import dev.modelfn.store.S3BlobStore;
 import dev.modelfn.support.CsvRows;
 import dev.modelfn.support.S3StoreResource;
 import dev.modelfn.support.S3TestServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -91,7 +93,7 @@ class TrainTest {
         String prefix = storeUri.substring(("s3://" + S3StoreResource.MODELS_BUCKET + "/").length()) + "/";
         try (S3Client s3 = S3TestServer.client()) {
             ModelStore store = new ModelStore(new S3BlobStore(s3, S3StoreResource.MODELS_BUCKET, prefix), new ObjectMapper());
-            ServableModel loaded = new VersionLoader(store).loadCurrent("fresh");
+            ServableModel loaded = new VersionLoader(store, new ModelMetrics(new SimpleMeterRegistry())).loadCurrent("fresh");
             assertThat(loaded.version()).isEqualTo(version);
             FeatureRow features = new FeatureRow();
             row.forEach((name, value) -> features.add(name, ((Number) value).doubleValue()));

@@ -1,0 +1,81 @@
+package dev.modelfn.auth;
+
+import static dev.modelfn.events.TestEvents.ce;
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.modelfn.auth.Tokens.Kind;
+import dev.modelfn.support.StoreFolderResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** With modelfn.auth.predict=true the reading functions need modelfn-user (or modelfn-admin) on every surface. */
+@QuarkusTest
+@TestProfile(PredictAuthTest.SecuredPredict.class)
+class PredictAuthTest {
+
+    public static class SecuredPredict implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.devservices.enabled", "false", "modelfn.auth.predict", "true");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(JwtKeysResource.class), new TestResourceEntry(StoreFolderResource.class));
+        }
+    }
+
+    private static final String ROW = "{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,"
+            + "\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}";
+
+    enum Surface {
+        PREDICT_ROUTE, PREDICT_EVENT, MODELS, DESCRIBE
+    }
+
+    static Stream<Arguments> calls() {
+        return Stream.of(Surface.values()).flatMap(surface -> Stream.of(Kind.values()).map(kind -> Arguments.of(surface, kind)));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("calls")
+    void readingFunctionsNeedAUserToken(Surface surface, Kind kind) {
+        Response response = call(surface, Tokens.header(kind, Access.USER_GROUP));
+        if (!Tokens.refused(response, kind)) {
+            response.then().statusCode(200);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.modelfn.auth.PredictAuthTest#surfaces")
+    void anAdminTokenMayReadToo(Surface surface) {
+        call(surface, "Bearer " + Tokens.of(Access.ADMIN_GROUP)).then().statusCode(200);
+    }
+
+    static Stream<Surface> surfaces() {
+        return Stream.of(Surface.values());
+    }
+
+    private static Response call(Surface surface, String authorization) {
+        RequestSpecification request = surface == Surface.PREDICT_EVENT ? ce("modelfn.predict", "read-1") : given();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return switch (surface) {
+            case PREDICT_ROUTE -> request.contentType("application/json").body(ROW).post("/predict");
+            case PREDICT_EVENT -> request.contentType("application/json").body(ROW).post("/");
+            case MODELS -> request.get("/models");
+            case DESCRIBE -> request.queryParam("model", "iris").get("/describe");
+        };
+    }
+}

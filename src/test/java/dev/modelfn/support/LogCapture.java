@@ -1,0 +1,78 @@
+package dev.modelfn.support;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.ExtLogRecord;
+
+/**
+ * Collects what one logger category logs while a test runs: attach in a {@code @BeforeEach}, close in an
+ * {@code @AfterEach}. Works in {@code @QuarkusTest}s, where JBoss LogManager is the JUL log manager.
+ */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final Logger logger;
+    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+
+    private LogCapture(Logger logger) {
+        this.logger = logger;
+    }
+
+    public static LogCapture of(Class<?> category) {
+        LogCapture capture = new LogCapture(Logger.getLogger(category.getName()));
+        capture.logger.addHandler(capture);
+        return capture;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        ExtLogRecord ext = (ExtLogRecord) record;
+        ext.copyMdc();
+        records.add(ext);
+    }
+
+    /** The formatted messages, in the order logged. */
+    public List<String> messages() {
+        return records.stream().map(ExtLogRecord::getFormattedMessage).toList();
+    }
+
+    public List<ExtLogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** The formatter of the application's console log handler, as configured by quarkus.log.console.*. */
+    public static java.util.logging.Formatter consoleFormatter() {
+        Handler console = find(Logger.getLogger("").getHandlers());
+        if (console == null) {
+            throw new IllegalStateException("no console log handler");
+        }
+        return console.getFormatter();
+    }
+
+    private static Handler find(Handler[] handlers) {
+        for (Handler handler : handlers) {
+            if (handler instanceof org.jboss.logmanager.handlers.ConsoleHandler) {
+                return handler;
+            }
+            if (handler instanceof org.jboss.logmanager.ExtHandler nested) {
+                Handler found = find(nested.getHandlers());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+}
