@@ -1,10 +1,9 @@
 package dev.modelfn.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -14,6 +13,7 @@ import org.tribuo.classification.LabelFactory;
 public final class ClassifierModel extends ServableModel {
 
     private final Model<Label> model;
+    private final Function<Prediction<Label>, PredictionResult> shape = this::shape;
     private final List<String> labels;
 
     ClassifierModel(ModelMetadata metadata, Model<Label> model) {
@@ -24,17 +24,7 @@ public final class ClassifierModel extends ServableModel {
 
     @Override
     public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy) {
-        if (rows.size() == 1) {
-            Example<Label> example = schema.example(rows.get(0), 0, LabelFactory.UNKNOWN_LABEL, policy);
-            return List.of(shape(model.predict(example)));
-        }
-        List<Example<Label>> examples = schema.examples(rows, LabelFactory.UNKNOWN_LABEL, policy);
-        List<Prediction<Label>> predictions = model.predict(examples);
-        List<PredictionResult> results = new ArrayList<>(predictions.size());
-        for (Prediction<Label> prediction : predictions) {
-            results.add(shape(prediction));
-        }
-        return results;
+        return predictWith(model, schema, LabelFactory.UNKNOWN_LABEL, rows, policy, shape);
     }
 
     private ClassPrediction shape(Prediction<Label> prediction) {

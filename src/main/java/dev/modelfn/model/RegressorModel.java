@@ -1,9 +1,8 @@
 package dev.modelfn.model;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.regression.RegressionFactory;
@@ -13,6 +12,7 @@ import org.tribuo.regression.Regressor;
 public final class RegressorModel extends ServableModel {
 
     private final Model<Regressor> model;
+    private final Function<Prediction<Regressor>, PredictionResult> shape = this::shape;
     private final List<String> dimensions;
 
     RegressorModel(ModelMetadata metadata, Model<Regressor> model) {
@@ -23,17 +23,7 @@ public final class RegressorModel extends ServableModel {
 
     @Override
     public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy) {
-        if (rows.size() == 1) {
-            Example<Regressor> example = schema.example(rows.get(0), 0, RegressionFactory.UNKNOWN_REGRESSOR, policy);
-            return List.of(shape(model.predict(example)));
-        }
-        List<Example<Regressor>> examples = schema.examples(rows, RegressionFactory.UNKNOWN_REGRESSOR, policy);
-        List<Prediction<Regressor>> predictions = model.predict(examples);
-        List<PredictionResult> results = new ArrayList<>(predictions.size());
-        for (Prediction<Regressor> prediction : predictions) {
-            results.add(shape(prediction));
-        }
-        return results;
+        return predictWith(model, schema, RegressionFactory.UNKNOWN_REGRESSOR, rows, policy, shape);
     }
 
     private RegressionPrediction shape(Prediction<Regressor> prediction) {

@@ -1,10 +1,15 @@
 package dev.modelfn.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.function.Function;
+
 import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.Prediction;
 
 /**
  * One loaded, checked, immutable model version, ready to predict. The HTTP, event and Lambda
@@ -48,4 +53,21 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
     }
 
     abstract Model<?> tribuoModel();
+
+    /**
+     * Predicts {@code rows} with {@code model}: one row through Tribuo's single-example call, several
+     * through its batch call, each prediction shaped by {@code shape}, in the order of the rows.
+     */
+    static <T extends Output<T>> List<PredictionResult> predictWith(Model<T> model, FeatureSchema schema, T unknown,
+            List<FeatureRow> rows, FeaturePolicy policy, Function<Prediction<T>, PredictionResult> shape) {
+        if (rows.size() == 1) {
+            return List.of(shape.apply(model.predict(schema.example(rows.get(0), 0, unknown, policy))));
+        }
+        List<Prediction<T>> predictions = model.predict(schema.examples(rows, unknown, policy));
+        List<PredictionResult> results = new ArrayList<>(predictions.size());
+        for (Prediction<T> prediction : predictions) {
+            results.add(shape.apply(prediction));
+        }
+        return results;
+    }
 }
