@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.modelfn.lifecycle.Payloads.Change;
 import dev.modelfn.model.ServableModel;
 import dev.modelfn.problem.ConflictException;
-import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.NotFoundException;
 import dev.modelfn.problem.UnprocessableException;
 import dev.modelfn.registry.ModelRegistry;
@@ -92,9 +91,4 @@ public class Lifecycle {
         }
     }
 
-    static void requireVersion(String version) {
-        if (version == null) {
-            throw new InvalidInputException("missing-version", "The request must name a version.");
-        }
-    }
 }

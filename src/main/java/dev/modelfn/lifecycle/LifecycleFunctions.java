@@ -36,8 +36,7 @@ public class LifecycleFunctions {
 
     @Funq
     public Change promote(ModelRef ref) {
-        Lifecycle.requireVersion(required(ref).getVersion());
-        return lifecycle.promote(ref.getModel(), ref.getVersion());
+        return lifecycle.promote(required(ref).getModel(), ref.getVersion());
     }
 
     @Funq
@@ -55,8 +54,7 @@ public class LifecycleFunctions {
 
     @Funq
     public Deleted delete(ModelRef ref) {
-        Lifecycle.requireVersion(required(ref).getVersion());
-        lifecycle.delete(ref.getModel(), ref.getVersion());
+        lifecycle.delete(required(ref).getModel(), ref.getVersion());
         return new Deleted(ref.getModel(), ref.getVersion());
     }
 

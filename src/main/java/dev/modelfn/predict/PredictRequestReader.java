@@ -84,7 +84,7 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
                     switch (field) {
                         case "model" -> model = text(field, value);
                         case "version" -> version = value == JsonToken.VALUE_NULL ? null : text(field, value);
-                        case "features" -> features = row(value, 0, "features");
+                        case "features" -> features = row(value, 0, "features", 8);
                         case "rows" -> rows = rows(value);
                         default -> throw defect("unknown-field", "Unknown field '" + field
                                 + "'; a predict request has model, version, and features or rows.");
@@ -124,10 +124,6 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
                 read.add(row);
             }
             return read;
-        }
-
-        private FeatureRow row(JsonToken value, int index, String where) throws IOException, Defect {
-            return row(value, index, where, 8);
         }
 
         private FeatureRow row(JsonToken value, int index, String where, int width) throws IOException, Defect {

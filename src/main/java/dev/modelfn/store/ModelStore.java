@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -100,13 +101,10 @@ public class ModelStore {
 
     /** Removes what exists of a version, metadata first so that it stops loading at once; best effort. */
     public void deleteVersionQuietly(String model, String version) {
-        String prefix = versionKey(model, version);
-        for (String file : new String[] { METADATA_FILE, MODEL_FILE }) {
-            try {
-                blobs.delete(prefix + file);
-            } catch (RuntimeException ignored) {
-                // the failure that brought us here is the one worth reporting
-            }
+        try {
+            deleteVersion(model, version);
+        } catch (RuntimeException ignored) {
+            // the failure that brought us here is the one worth reporting
         }
     }
 
@@ -129,7 +127,7 @@ public class ModelStore {
     }
 
     public void appendHistory(String model, HistoryEntry entry) {
-        String name = entry.at().replaceAll("[^0-9A-Za-z]", "") + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = entry.at().replaceAll("[^0-9A-Za-z]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             blobs.write(Names.requireModel(model) + "/" + HISTORY_FOLDER + "/" + name, json.writeValueAsBytes(entry));
         } catch (IOException e) {
