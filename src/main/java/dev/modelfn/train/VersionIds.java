@@ -14,14 +14,14 @@ public final class VersionIds {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private VersionIds() {
     }
 
     public static String next(Instant now) {
         byte[] suffix = new byte[3];
-        RANDOM.nextBytes(suffix);
+        // A generator per call: versions are made once per training, and a SecureRandom held in a static
+        // field would be seeded at native-image build time and baked into the image heap.
+        new SecureRandom().nextBytes(suffix);
         return TIME.format(now) + "-" + HexFormat.of().formatHex(suffix);
     }
 }
