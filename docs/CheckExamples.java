@@ -138,6 +138,7 @@ public class CheckExamples {
         final Path dir;
         final Map<String, Integer> ports = new LinkedHashMap<>();
         final List<Long> backgroundPids = new ArrayList<>();
+        final Map<Long, List<Integer>> servedPorts = new LinkedHashMap<>();
         final List<Path> backgroundLogs = new ArrayList<>();
         Process bash;
         Writer toBash;
@@ -235,6 +236,22 @@ public class CheckExamples {
 
         int background(Block b) throws Exception {
             String text = substitute(b.text());
+            // The ports it serves: the function's own, or those the block names (a server's own configuration).
+            List<Integer> wait = new ArrayList<>();
+            if (text.contains("quarkus-run.jar")) {
+                wait.add(ports.get("8080"));
+            } else {
+                Matcher m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(text);
+                while (m.find()) {
+                    wait.add(Integer.parseInt(m.group(1)));
+                }
+            }
+            // A server started again on the same port: the document stopped the first one (Ctrl-C) before.
+            for (Map.Entry<Long, List<Integer>> e : servedPorts.entrySet()) {
+                if (e.getValue().stream().anyMatch(wait::contains)) {
+                    stop(e.getKey());
+                }
+            }
             Path script = Files.writeString(dir.resolve(".background-" + b.line() + ".sh"), text);
             Path log = dir.resolve(".background-" + b.line() + ".log");
             backgroundLogs.add(log);
@@ -246,14 +263,7 @@ public class CheckExamples {
                 return fail(b, "could not be started", "");
             }
             backgroundPids.add(Long.parseLong(pid));
-            List<Integer> wait = new ArrayList<>();
-            Matcher m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(text);
-            while (m.find()) {
-                wait.add(Integer.parseInt(m.group(1)));
-            }
-            if (text.contains("quarkus-run.jar")) {
-                wait.add(ports.get("8080"));
-            }
+            servedPorts.put(Long.parseLong(pid), wait);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
             for (int port : wait) {
                 while (!listening(port)) {
@@ -314,19 +324,19 @@ public class CheckExamples {
             return 1;
         }
 
+        /** Stops a background block as Ctrl-C would: its processes get SIGTERM, and are waited for. */
+        static void stop(long pid) {
+            ProcessHandle.of(pid).ifPresent(ph -> {
+                List<ProcessHandle> all = new ArrayList<>(ph.descendants().toList());
+                all.add(ph);
+                all.forEach(ProcessHandle::destroy);
+                all.forEach(p -> p.onExit().completeOnTimeout(p, 30, TimeUnit.SECONDS).join());
+            });
+        }
+
         @Override
         public void close() throws IOException {
-            for (long pid : backgroundPids) {
-                ProcessHandle.of(pid).ifPresent(ph -> {
-                    ph.descendants().forEach(ProcessHandle::destroy);
-                    ph.destroy();
-                });
-            }
-            for (long pid : backgroundPids) {
-                ProcessHandle.of(pid).ifPresent(ph -> {
-                    ph.descendants().forEach(d -> d.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> d).join());
-                });
-            }
+            backgroundPids.forEach(DocRun::stop);
             if (bash != null) {
                 bash.destroy();
             }
@@ -340,7 +350,7 @@ public class CheckExamples {
     static final class Matching {
         private static final Pattern TOKEN = Pattern.compile(String.join("|",
                 "(?<wild>\\.\\.\\.|…)",
-                "(?<version>\\d{8}T\\d{9}Z-[0-9a-f]{6})",
+                "(?<version>\\d{8}T\\d{9,15}Z-[0-9a-f]{6,8})",
                 "(?<time>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}([.,]\\d+)?Z?)",
                 "(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})",
                 "(?<word>[A-Za-z_][A-Za-z0-9_]*)",
