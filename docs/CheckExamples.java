@@ -280,7 +280,8 @@ public class CheckExamples {
             if (text.contains("quarkus-run.jar")) {
                 awaitHttp(ports.get("8080"), "/q/health/started", deadline);
             }
-            System.out.println("  ok   line " + b.line() + " (started" + (wait.isEmpty() ? "" : ", listening") + ")");
+            System.out.println("  ok   " + (b.line() == 0 ? "the function, started as README starts it"
+                    : "line " + b.line() + " (started" + (wait.isEmpty() ? "" : ", listening") + ")"));
             return 0;
         }
 
