@@ -209,7 +209,15 @@ public class CheckExamples {
             return sb.toString();
         }
 
+        /** Commands that need more than this host gives, or take minutes: such blocks are marked console. */
+        private static final Pattern NOT_HERE = Pattern.compile(
+                "(?m)(\\./mvnw\\b(?!.*dependency:)|^\\s*(docker|kubectl|sam|aws|podman)\\s)");
+
         int foreground(Block b) throws Exception {
+            if (NOT_HERE.matcher(b.text()).find()) {
+                return fail(b, "needs a build, a container runtime, a cluster or AWS: mark it ```console, not"
+                        + " ```shell", "");
+            }
             Path script = Files.writeString(dir.resolve(".block-" + b.line() + ".sh"), substitute(b.text()));
             Path out = dir.resolve(".block-" + b.line() + ".out");
             String marker = "__modelfn_block_done__";
