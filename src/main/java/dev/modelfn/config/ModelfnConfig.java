@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Every setting of modelfn, under the {@code modelfn.} prefix. README lists them with their defaults. */
+/** Every setting of modelfn, under the {@code modelfn.} prefix. docs/configuration.md lists them with their defaults. */
 @ConfigMapping(prefix = "modelfn")
 public interface ModelfnConfig {
 

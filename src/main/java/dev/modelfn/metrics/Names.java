@@ -1,6 +1,6 @@
 package dev.modelfn.metrics;
 
-/** Meter and tag names; README's Operations section lists them as Prometheus shows them. */
+/** Meter and tag names; docs/observability.md lists them as Prometheus shows them. */
 final class Names {
 
     static final String PREDICTIONS = "modelfn.predictions";

@@ -11,7 +11,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Reads and writes JSON doubles with Jackson's own number codecs instead of the JDK's. On JDK 17,
  * {@code Double.toString} and {@code Double.parseDouble} took about half the CPU time of a batch
- * predict (JFR profile in README, Performance); the answers are the same shortest round-trip digits.
+ * predict (JFR profile in docs/performance.md); the answers are the same shortest round-trip digits.
  * Funqy copies the application's mapper, so this reaches the function inputs and outputs too.
  */
 @Singleton
