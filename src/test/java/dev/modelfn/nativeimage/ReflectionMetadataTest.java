@@ -3,6 +3,7 @@ package dev.modelfn.nativeimage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,14 @@ class ReflectionMetadataTest {
         assertThat(needs.get("org.tribuo.math.optimisers.AdaGrad").allDeclaredFields).isTrue();
         assertThat(needs.get("org.tribuo.math.LinearParameters").allDeclaredFields).isTrue();
         assertThat(needs).containsKey("com.oracle.labs.mlrg.olcut.provenance.primitives.DateTimeProvenance");
+    }
+
+    @Test
+    void everyJsonRecordIsRegisteredWithItsRecordComponents() throws IOException {
+        assertThat(Files.readString(PayloadRecords.METADATA))
+                .as("regenerate with ./mvnw -q test-compile exec:java@native-metadata")
+                .isEqualTo(PayloadRecords.derive())
+                .contains("dev.modelfn.lifecycle.Payloads$ModelOverview", "dev.modelfn.train.TrainRequest$Data");
     }
 
     @Test
