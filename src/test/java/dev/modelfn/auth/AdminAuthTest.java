@@ -54,14 +54,14 @@ class AdminAuthTest {
         }
     }
 
-    private static final List<Call> HTTP_CALLS = List.of(
+    static final List<Call> HTTP_CALLS = List.of(
             new Call("train", trainRequest("auth-http"), 200, null),
             new Call("promote", "{\"model\":\"iris\",\"version\":\"20200101T000000000Z-000000\"}", 404, "unknown-version"),
             new Call("rollback", "{\"model\":\"iris\"}", 409, "nothing-to-roll-back"),
             new Call("reload", "{\"model\":\"iris\"}", 200, null),
             new Call("delete", "{\"model\":\"iris\",\"version\":\"20200101T000000000Z-000000\"}", 404, "unknown-version"));
 
-    private static final List<Call> EVENTS = List.of(
+    static final List<Call> EVENTS = List.of(
             new Call("modelfn.train", trainRequest("auth-event"), 200, null),
             new Call("modelfn.model.promoted", "{\"model\":\"iris\",\"version\":\"" + irisVersion() + "\"}", 204, null));
 

@@ -2,13 +2,18 @@ package dev.modelfn.auth;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import java.security.PrivateKey;
 import java.time.Instant;
 
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-/** Bearer tokens as a caller would send them, good and bad, signed with {@link JwtKeysResource}'s key. */
+/**
+ * Bearer tokens as a caller would send them, good and bad, signed with a given key, or (key null) with the
+ * {@code smallrye.jwt.sign.key} that {@link JwtKeysResource} configures.
+ */
 final class Tokens {
 
     /** The kinds of token every guarded function is tried with. */
@@ -20,20 +25,33 @@ final class Tokens {
     }
 
     static String of(String group) {
-        return Jwt.subject("tester").groups(group).sign();
+        return of(group, null);
+    }
+
+    static String of(String group, PrivateKey key) {
+        return sign(Jwt.issuer(JwtKeysResource.ISSUER).subject("tester").groups(group), key);
     }
 
     /** The {@code Authorization} header for a kind, or null for none; RIGHT_GROUP means {@code rightGroup}. */
     static String header(Kind kind, String rightGroup) {
+        return header(kind, rightGroup, null);
+    }
+
+    /** As {@link #header(Kind, String)}, the good tokens signed with {@code key} (null: the configured key). */
+    static String header(Kind kind, String rightGroup, PrivateKey key) {
         String token = switch (kind) {
             case NONE -> null;
-            case EXPIRED -> Jwt.subject("tester").groups(rightGroup).issuedAt(Instant.now().minusSeconds(7200))
-                    .expiresAt(Instant.now().minusSeconds(3600)).sign();
-            case WRONG_SIGNATURE -> Jwt.subject("tester").groups(rightGroup).sign(JwtKeysResource.newKeyPair().getPrivate());
-            case WRONG_GROUP -> of(Access.ADMIN_GROUP.equals(rightGroup) ? Access.USER_GROUP : "someone-else");
-            case RIGHT_GROUP -> of(rightGroup);
+            case EXPIRED -> sign(Jwt.issuer(JwtKeysResource.ISSUER).subject("tester").groups(rightGroup)
+                    .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)), key);
+            case WRONG_SIGNATURE -> of(rightGroup, JwtKeysResource.newKeyPair().getPrivate());
+            case WRONG_GROUP -> of(Access.ADMIN_GROUP.equals(rightGroup) ? Access.USER_GROUP : "someone-else", key);
+            case RIGHT_GROUP -> of(rightGroup, key);
         };
         return token == null ? null : "Bearer " + token;
+    }
+
+    private static String sign(JwtClaimsBuilder claims, PrivateKey key) {
+        return key == null ? claims.sign() : claims.sign(key);
     }
 
     /** Checks the refusal every kind but RIGHT_GROUP gets; returns whether {@code kind} should have passed. */

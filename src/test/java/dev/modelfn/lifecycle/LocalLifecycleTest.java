@@ -3,11 +3,10 @@ package dev.modelfn.lifecycle;
 import java.net.URI;
 import java.nio.file.Path;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.modelfn.store.BlobStore;
 import dev.modelfn.store.LocalBlobStore;
 import dev.modelfn.support.StoreFolderResource;
+import dev.modelfn.support.StoreUri;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -15,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(StoreFolderResource.class)
 class LocalLifecycleTest extends LifecycleContract {
 
-    @ConfigProperty(name = "modelfn.store.uri")
+    @StoreUri
     String storeUri;
 
     @Override

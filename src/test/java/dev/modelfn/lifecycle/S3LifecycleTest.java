@@ -1,11 +1,10 @@
 package dev.modelfn.lifecycle;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.modelfn.store.BlobStore;
 import dev.modelfn.store.S3BlobStore;
 import dev.modelfn.support.S3StoreResource;
 import dev.modelfn.support.S3TestServer;
+import dev.modelfn.support.StoreUri;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = S3StoreResource.class, initArgs = @ResourceArg(name = "seed", value = "true"))
 class S3LifecycleTest extends LifecycleContract {
 
-    @ConfigProperty(name = "modelfn.store.uri")
+    @StoreUri
     String storeUri;
 
     @Override

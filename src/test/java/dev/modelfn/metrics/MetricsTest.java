@@ -1,15 +1,5 @@
 package dev.modelfn.metrics;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
 import dev.modelfn.support.StoreFolderResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,87 +8,5 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(OperationsProfile.class)
 @WithTestResource(StoreFolderResource.class)
-class MetricsTest {
-
-    @ConfigProperty(name = "modelfn.store.uri")
-    String storeUri;
-
-    private static final String ROW = "{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}";
-    private static final String BAD_ROW = "{\"sepal_length_cm\":\"x\",\"sepal_width_cm\":3.5,\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}";
-
-    @Test
-    void predictionsAreCountedByModelVersionAndOutcome() {
-        String version = given().contentType("application/json").body("{\"model\":\"iris\",\"features\":" + ROW + "}")
-                .post("/predict").then().statusCode(200).extract().path("version");
-        Scrape before = Scrape.now();
-
-        predict("{\"model\":\"iris\",\"features\":" + ROW + "}", 200);
-        predict("{\"model\":\"iris\",\"rows\":[" + ROW + "," + ROW + "," + ROW + "]}", 200);
-        // through Funqy: a CloudEvent
-        given().header("ce-specversion", "1.0").header("ce-id", "m-1").header("ce-source", "/test").header("ce-type", "modelfn.predict")
-                .contentType("application/json").body("{\"model\":\"iris\",\"features\":" + ROW + "}")
-                .post("/").then().statusCode(200);
-        predict("{\"model\":\"iris\",\"features\":" + BAD_ROW + "}", 400);
-        predict("{\"model\":\"iris\",\"rows\":[" + ROW + "," + BAD_ROW + "]}", 400);
-        predict("{\"model\":\"tulip\",\"features\":" + ROW + "}", 404);
-
-        Scrape after = Scrape.now();
-        assertThat(delta(before, after, "modelfn_predictions_total", "model", "iris", "version", version, "outcome", "ok"))
-                .isEqualTo(3);
-        assertThat(delta(before, after, "modelfn_predictions_total", "model", "iris", "version", version,
-                "outcome", "invalid-feature-value")).isEqualTo(2);
-        assertThat(delta(before, after, "modelfn_predictions_total", "model", "(unknown)", "version", "(unknown)",
-                "outcome", "unknown-model")).isEqualTo(1);
-        assertThat(delta(before, after, "modelfn_prediction_duration_seconds_count", "model", "iris", "version", version))
-                .isEqualTo(3);
-        assertThat(after.value("modelfn_prediction_duration_seconds_bucket", "model", "iris", "version", version, "le", "+Inf"))
-                .isEqualTo(after.value("modelfn_prediction_duration_seconds_count", "model", "iris", "version", version));
-        assertThat(delta(before, after, "modelfn_prediction_rows_sum", "model", "iris", "version", version)).isEqualTo(5);
-        assertThat(delta(before, after, "modelfn_prediction_rows_bucket", "model", "iris", "version", version, "le", "1.0"))
-                .isEqualTo(2);
-        assertThat(after.text()).doesNotContain("tulip");
-    }
-
-    @Test
-    void trainingsLoadsAndTheServedVersionAreExported() throws Exception {
-        Scrape before = Scrape.now();
-        String version = trainUnpromoted();
-        given().contentType("application/json").body("{\"model\":\"opsiris\",\"task\":\"classification\",\"target\":\"nope\","
-                + "\"data\":{\"uri\":\"file:iris.csv\"}}").post("/train").then().statusCode(400);
-        promote(version, 200);
-        String damaged = trainUnpromoted();
-        Files.write(Path.of(URI.create(storeUri)).resolve("opsiris/versions/" + damaged + "/model.tribuo"), new byte[] { 1, 2, 3 });
-        promote(damaged, 422);
-
-        Scrape after = Scrape.now();
-        assertThat(delta(before, after, "modelfn_training_duration_seconds_count", "model", "opsiris", "task", "classification",
-                "outcome", "ok")).isEqualTo(2);
-        // not served yet when it failed: the requested name does not become a tag
-        assertThat(delta(before, after, "modelfn_training_duration_seconds_count", "model", "(unknown)", "task", "classification",
-                "outcome", "missing-target")).isEqualTo(1);
-        assertThat(delta(before, after, "modelfn_model_loads_total", "model", "opsiris", "outcome", "loaded")).isEqualTo(1);
-        assertThat(delta(before, after, "modelfn_model_loads_total", "model", "opsiris", "outcome", "failed")).isEqualTo(1);
-        assertThat(after.value("modelfn_model_loaded", "model", "opsiris", "version", version)).isEqualTo(1);
-        assertThat(after.text()).doesNotContain("version=\"" + damaged + "\"");
-    }
-
-    private static String trainUnpromoted() {
-        return given().contentType("application/json")
-                .body("{\"model\":\"opsiris\",\"task\":\"classification\",\"target\":\"species\",\"data\":{\"uri\":\"file:iris.csv\"},"
-                        + "\"trainer\":{\"epochs\":2},\"promote\":false}")
-                .post("/train").then().statusCode(200).extract().path("version");
-    }
-
-    private static void promote(String version, int status) {
-        given().contentType("application/json").body("{\"model\":\"opsiris\",\"version\":\"" + version + "\"}")
-                .post("/promote").then().statusCode(status);
-    }
-
-    private static void predict(String body, int status) {
-        given().contentType("application/json").body(body).post("/predict").then().statusCode(status);
-    }
-
-    private static double delta(Scrape before, Scrape after, String name, String... tags) {
-        return after.value(name, tags) - before.value(name, tags);
-    }
+class MetricsTest extends MetricsContract {
 }

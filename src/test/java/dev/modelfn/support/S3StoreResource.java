@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 /**
  * Points the application at the test S3 server: the model store is a fresh prefix of bucket
  * {@code models} (init arg {@code seed=true} copies the demo models into it), and bucket
- * {@code datasets} holds the bundled CSVs. {@code file:} datasets are read from the bundled data folder.
+ * {@code datasets} holds the bundled CSVs. {@code file:} datasets are read from a copy of the bundled data
+ * folder. Fields annotated {@link StoreUri} receive the store's URI.
  */
 public class S3StoreResource implements QuarkusTestResourceLifecycleManager {
 
@@ -25,6 +26,8 @@ public class S3StoreResource implements QuarkusTestResourceLifecycleManager {
     public static final String DATASETS_BUCKET = "datasets";
 
     private boolean seed;
+    private String storeUri;
+    private Path data;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -42,9 +45,11 @@ public class S3StoreResource implements QuarkusTestResourceLifecycleManager {
                 upload(s3, Path.of("models"), MODELS_BUCKET, prefix + "/");
             }
         }
+        storeUri = "s3://" + MODELS_BUCKET + "/" + prefix;
+        data = DataFolder.copy();
         Map<String, String> config = new HashMap<>();
-        config.put("modelfn.store.uri", "s3://" + MODELS_BUCKET + "/" + prefix);
-        config.put("modelfn.train.data-root", "src/test/resources/data");
+        config.put("modelfn.store.uri", storeUri);
+        config.put("modelfn.train.data-root", data.toString());
         // the packaged application under an integration test would otherwise listen on every interface
         config.put("quarkus.http.host", "127.0.0.1");
         config.put("quarkus.s3.endpoint-override", S3TestServer.endpoint().toString());
@@ -57,8 +62,14 @@ public class S3StoreResource implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(storeUri, new TestInjector.AnnotatedAndMatchesType(StoreUri.class, String.class));
+    }
+
+    @Override
     public void stop() {
-        // the server is shared by the whole run and keeps nothing on disk
+        // the S3 server is shared by the whole run and keeps nothing on disk
+        StoreFolderResource.deleteTree(data);
     }
 
     private static void createBucket(S3Client s3, String bucket) {

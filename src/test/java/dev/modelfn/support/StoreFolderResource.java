@@ -11,12 +11,14 @@ import java.util.stream.Stream;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives each test application its own copy of the repo's demo model store, so tests may damage it.
- * Init arg {@code corrupt=<model>} flips one byte of that model's current model.tribuo.
+ * Gives each test application its own copy of the repo's demo model store, so tests may damage it, and
+ * of the bundled datasets as its data folder. Init arg {@code corrupt=<model>} flips one byte of that
+ * model's current model.tribuo. Fields annotated {@link StoreUri} receive the store's URI.
  */
 public class StoreFolderResource implements QuarkusTestResourceLifecycleManager {
 
     private Path folder;
+    private Path data;
     private String corrupt;
 
     @Override
@@ -32,17 +34,24 @@ public class StoreFolderResource implements QuarkusTestResourceLifecycleManager 
             if (corrupt != null) {
                 flipOneByte(folder, corrupt);
             }
+            data = DataFolder.copy();
             // the packaged application under an integration test would otherwise listen on every interface
             return Map.of("modelfn.store.uri", folder.toUri().toString(),
-                    "modelfn.train.data-root", "src/test/resources/data", "quarkus.http.host", "127.0.0.1");
+                    "modelfn.train.data-root", data.toString(), "quarkus.http.host", "127.0.0.1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(folder.toUri().toString(), new TestInjector.AnnotatedAndMatchesType(StoreUri.class, String.class));
+    }
+
+    @Override
     public void stop() {
         deleteTree(folder);
+        deleteTree(data);
     }
 
     public static void copyTree(Path from, Path to) throws IOException {

@@ -20,14 +20,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Training in the packaged application (jar, or native executable with {@code -Dnative}) against the
- * test S3 server: every objective, with and without standardisation, is trained, saved to the bucket,
- * loaded back and served. In the native executable this is what the reflection metadata must allow.
+ * Training in the packaged application (jar, or native executable with {@code -Dnative}): every test of
+ * {@link TrainTest} (datasets from S3, the data folder, inline CSV and inline rows), and every objective,
+ * with and without standardisation, trained, saved to the bucket, loaded back and served. In the native
+ * executable this is what the reflection metadata must allow.
  */
 @QuarkusIntegrationTest
-@WithTestResource(S3StoreResource.class)
 @WithTestResource(AuthOffResource.class)
-class TrainIT {
+class TrainIT extends TrainTest {
 
     private static final Map<String, Object> SETOSA = CsvRows.load("iris.csv", "species").rows().get(0);
     private static final Map<String, Object> DIABETES_ROW = CsvRows.load("diabetes.csv", "target").rows().get(0);

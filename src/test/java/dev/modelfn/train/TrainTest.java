@@ -28,19 +28,20 @@ import dev.modelfn.store.S3BlobStore;
 import dev.modelfn.support.CsvRows;
 import dev.modelfn.support.S3StoreResource;
 import dev.modelfn.support.S3TestServer;
+import dev.modelfn.support.StoreUri;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 @QuarkusTest
-@WithTestResource(S3StoreResource.class)
+@WithTestResource(value = S3StoreResource.class, initArgs = @ResourceArg(name = "seed", value = "true"))
 class TrainTest {
 
-    @ConfigProperty(name = "modelfn.store.uri")
+    @StoreUri
     String storeUri;
 
     @Test

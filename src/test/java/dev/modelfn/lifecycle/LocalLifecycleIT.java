@@ -1,0 +1,11 @@
+package dev.modelfn.lifecycle;
+
+import dev.modelfn.support.AuthOffResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** models, describe, promote, rollback, reload and delete in the packaged application, on a store folder. */
+@QuarkusIntegrationTest
+@WithTestResource(AuthOffResource.class)
+class LocalLifecycleIT extends LocalLifecycleTest {
+}
