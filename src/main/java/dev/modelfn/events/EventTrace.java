@@ -1,6 +1,7 @@
 package dev.modelfn.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -17,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
  * event's member, or a binary event's {@code ce-traceparent} header). The HTTP server span only follows
  * the HTTP {@code traceparent} header; when the event names another trace, the event is handled in a
  * consumer span of that trace, which ends with the answer. With the OpenTelemetry SDK off the tracer is
- * a no-op and nothing is recorded.
+ * a no-op and nothing is recorded; in a build without OpenTelemetry ({@code quarkus.otel.enabled=false},
+ * the default) there is no tracer and nothing is done.
  */
 @ApplicationScoped
 public class EventTrace {
@@ -36,12 +38,12 @@ public class EventTrace {
 
     private final Tracer tracer;
 
-    public EventTrace(Tracer tracer) {
-        this.tracer = tracer;
+    public EventTrace(Instance<Tracer> tracer) {
+        this.tracer = tracer.isResolvable() ? tracer.get() : null;
     }
 
     void continueIn(RoutingContext context, String traceparent) {
-        if (traceparent == null) {
+        if (traceparent == null || tracer == null) {
             return;
         }
         Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACEPARENT);
