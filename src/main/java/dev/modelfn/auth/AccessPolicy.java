@@ -52,6 +52,20 @@ public class AccessPolicy {
         return enabled;
     }
 
+    /** Whether anyone may call the admin functions, without a token: when token checks are off. */
+    public boolean adminOpen() {
+        return !enabled;
+    }
+
+    /** How the admin functions are guarded, in a few words (health details, the start log). */
+    public String adminAccess() {
+        if (!enabled) {
+            return "open to anyone: modelfn.auth.enabled=false";
+        }
+        return keyConfigured ? "bearer token with group " + Access.ADMIN_GROUP
+                : "disabled (403): no key to verify tokens, set mp.jwt.verify.publickey.location";
+    }
+
     /** Whether a key to verify tokens with is configured; without one nothing that needs a token is served. */
     boolean keyConfigured() {
         return keyConfigured;
