@@ -36,6 +36,7 @@ public class AccessPolicy {
     private final boolean enabled;
     private final boolean readsNeedToken;
     private final boolean keyConfigured;
+    private final String keyLocation;
     private final Map<String, String> functionsByEventType = new HashMap<>();
 
     public AccessPolicy(ModelfnConfig config, Config all, FunqyKnativeEventsConfig events) {
@@ -43,6 +44,8 @@ public class AccessPolicy {
         this.readsNeedToken = config.auth().predict();
         this.keyConfigured = KEY_PROPERTIES.stream().map(key -> all.getOptionalValue(key, String.class))
                 .anyMatch(value -> value.isPresent() && !NO_KEY.equals(value.get()));
+        this.keyLocation = all.getOptionalValue("mp.jwt.verify.publickey.location", String.class)
+                .or(() -> all.getOptionalValue("smallrye.jwt.verify.key.location", String.class)).orElse("(inline)");
         events.mapping().forEach((function, mapping) ->
                 mapping.trigger().ifPresent(type -> functionsByEventType.put(type, function)));
     }
@@ -64,6 +67,11 @@ public class AccessPolicy {
         }
         return keyConfigured ? "bearer token with group " + Access.ADMIN_GROUP
                 : "disabled (403): no key to verify tokens, set mp.jwt.verify.publickey.location";
+    }
+
+    /** Where the verification key is read from, for the log; {@code (inline)} for a key given in the config. */
+    String keyLocation() {
+        return keyLocation;
     }
 
     /** Whether a key to verify tokens with is configured; without one nothing that needs a token is served. */
