@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelfn.problem.ForbiddenException;
+import dev.modelfn.problem.KeyUnavailableException;
 import dev.modelfn.problem.UnauthorizedException;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.buffer.Buffer;
@@ -67,7 +68,11 @@ public class AccessGate {
             String token = context.request().getHeader("Authorization").substring(BEARER.length()).trim();
             // a JWKS location may be fetched while verifying, so never on the event loop
             context.vertx().executeBlocking(() -> tokens.parse(token), false).onComplete(verified -> {
-                if (verified.failed()) {
+                if (verified.failed() && keyUnreachable(verified.cause())) {
+                    context.fail(new KeyUnavailableException("The key that verifies bearer tokens cannot be fetched "
+                            + "now, so the token could not be checked; try again later.")
+                            .logContext("key " + policy.keyLocation() + " unreachable: " + reason(verified.cause())));
+                } else if (verified.failed()) {
                     LOG.debugf("Bearer token refused on %s: %s", context.normalizedPath(), reason(verified.cause()));
                     context.fail(new UnauthorizedException("invalid-token", "The bearer token was refused: it is "
                             + "malformed, expired, not yet valid, or not signed with the configured key."));
@@ -79,6 +84,20 @@ public class AccessGate {
                 }
             });
         }
+    }
+
+    /**
+     * Whether verifying failed because the key could not be fetched (a JWKS or PEM URL that does not answer),
+     * which smallrye-jwt reports as an invalid token; a key that was fetched but does not match the token is
+     * the token's fault.
+     */
+    private static boolean keyUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(Throwable failure) {

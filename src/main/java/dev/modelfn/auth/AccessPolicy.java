@@ -36,6 +36,7 @@ public class AccessPolicy {
     private final boolean enabled;
     private final boolean readsNeedToken;
     private final boolean keyConfigured;
+    private final String keyLocation;
     private final Map<String, String> functionsByEventType = new HashMap<>();
 
     public AccessPolicy(ModelfnConfig config, Config all, FunqyKnativeEventsConfig events) {
@@ -43,6 +44,8 @@ public class AccessPolicy {
         this.readsNeedToken = config.auth().predict();
         this.keyConfigured = KEY_PROPERTIES.stream().map(key -> all.getOptionalValue(key, String.class))
                 .anyMatch(value -> value.isPresent() && !NO_KEY.equals(value.get()));
+        this.keyLocation = all.getOptionalValue("mp.jwt.verify.publickey.location", String.class)
+                .or(() -> all.getOptionalValue("smallrye.jwt.verify.key.location", String.class)).orElse("(inline)");
         events.mapping().forEach((function, mapping) ->
                 mapping.trigger().ifPresent(type -> functionsByEventType.put(type, function)));
     }
@@ -50,6 +53,25 @@ public class AccessPolicy {
     /** Whether tokens are checked at all; off in the dev and test profiles. */
     boolean enabled() {
         return enabled;
+    }
+
+    /** Whether anyone may call the admin functions, without a token: when token checks are off. */
+    public boolean adminOpen() {
+        return !enabled;
+    }
+
+    /** How the admin functions are guarded, in a few words (health details, the start log). */
+    public String adminAccess() {
+        if (!enabled) {
+            return "open to anyone: modelfn.auth.enabled=false";
+        }
+        return keyConfigured ? "bearer token with group " + Access.ADMIN_GROUP
+                : "disabled (403): no key to verify tokens, set mp.jwt.verify.publickey.location";
+    }
+
+    /** Where the verification key is read from, for the log; {@code (inline)} for a key given in the config. */
+    String keyLocation() {
+        return keyLocation;
     }
 
     /** Whether a key to verify tokens with is configured; without one nothing that needs a token is served. */

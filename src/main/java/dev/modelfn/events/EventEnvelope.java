@@ -33,11 +33,25 @@ final class EventEnvelope {
         this.json = json;
     }
 
-    /** Whether Funqy takes the request for a CloudEvent (binary: a ce-id header; structured or batch: the media type). */
+    /**
+     * Whether the request is meant as a CloudEvent: binary (any required attribute header; Funqy itself looks
+     * only for ce-id, and takes an event without it for a plain request to the function at its path),
+     * structured or batch (the media type).
+     */
     static boolean isCloudEvent(MultiMap headers) {
         String contentType = headers.get("Content-Type");
-        return headers.contains("ce-id") || contentType != null
+        return isBinary(headers) || contentType != null
                 && (contentType.startsWith(STRUCTURED) || contentType.startsWith(BATCH));
+    }
+
+    /** Whether the request carries any of a binary-mode event's required attribute headers. */
+    static boolean isBinary(MultiMap headers) {
+        for (String attribute : REQUIRED) {
+            if (headers.contains("ce-" + attribute)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -46,7 +60,7 @@ final class EventEnvelope {
      */
     String check(MultiMap headers, byte[] body) {
         String contentType = headers.get("Content-Type");
-        if (headers.contains("ce-id")) {
+        if (isBinary(headers)) {
             checkBinary(headers, contentType, body);
             return headers.get("ce-traceparent");
         } else if (contentType.startsWith(BATCH)) {

@@ -57,7 +57,7 @@ public class RequestGate {
         String contentType = headers.get("Content-Type");
         if (contentType != null && (contentType.startsWith("multipart/form-data")
                 || contentType.startsWith("application/x-www-form-urlencoded"))) {
-            if (headers.contains("ce-id")) {
+            if (EventEnvelope.isBinary(headers)) {
                 context.fail(new UnsupportedMediaException("unsupported-data-content-type",
                         "The event data must be application/json, not " + contentType + "."));
                 return;

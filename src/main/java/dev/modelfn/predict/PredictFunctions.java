@@ -4,9 +4,9 @@ import dev.modelfn.lambda.LogsLambdaFailures;
 import io.quarkus.funqy.Funq;
 
 /**
- * The predict function as Funqy publishes it (GET /predict, the Lambda build's default function, and any event binding). POST /predict over
- * HTTP is answered by {@link PredictRoute} with the same {@link PredictionService}, without Funqy's
- * thread hops.
+ * The predict function as Funqy publishes it (the Lambda build's default function, and any event binding).
+ * POST /predict over HTTP is answered by {@link PredictRoute} with the same {@link PredictionService},
+ * without Funqy's thread hops; GET /predict is refused there with 405.
  */
 public class PredictFunctions {
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.problem.InvalidInputException;
+import dev.modelfn.problem.MethodNotAllowedException;
 import dev.modelfn.problem.NotFoundException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -22,8 +23,9 @@ import io.vertx.ext.web.RoutingContext;
  * and written as bytes on the event loop that received it. Funqy's HTTP binding would hand each call to
  * a worker thread and back, invoke the function by reflection and write the answer through a String;
  * that was most of a single-row call. Large bodies still go to a worker so that no event loop is held
- * for long. GET /predict and the event bindings keep reaching {@link PredictFunctions} through Funqy,
- * and failures end in the same {@code ProblemResponder}.
+ * for long. The event bindings keep reaching {@link PredictFunctions} through Funqy, and failures end in
+ * the same {@code ProblemResponder}. GET /predict is refused with 405: a request holds named features per
+ * row, which Funqy's query binding cannot fill (it binds only to setters, and leaves a record empty).
  */
 @ApplicationScoped
 public class PredictRoute {
@@ -49,6 +51,10 @@ public class PredictRoute {
 
     void install(@Observes Router router) {
         router.post("/predict").order(ORDER).handler(context -> serve(context, predictions::predict));
+        router.get("/predict").order(ORDER).handler(context -> context.fail(new MethodNotAllowedException("POST",
+                "Predict takes POST /predict with a JSON body, e.g. {\"model\":\"iris\",\"features\":"
+                        + "{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,\"petal_length_cm\":1.4,"
+                        + "\"petal_width_cm\":0.2}}; GET is not served.")));
         router.post("/predict-baseline").order(ORDER).handler(context -> {
             if (baselineOn) {
                 serve(context, baseline::answer);

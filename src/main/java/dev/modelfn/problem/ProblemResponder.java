@@ -113,13 +113,15 @@ public class ProblemResponder {
         return null;
     }
 
+    /** One line per failure; the path, detail and context may hold what a caller sent, so they are escaped. */
     private static void log(String where, int status, Map<String, Object> body, Throwable failure) {
         if (status >= 500 && problemIn(failure) == null) {
-            LOG.errorf(failure, "%s failed: %s", where, body.get("detail"));
+            LOG.errorf(failure, "%s failed: %s", LogText.escape(where), LogText.escape(body.get("detail")));
         } else {
             ProblemException problem = problemIn(failure);
             String context = problem == null || problem.logContext() == null ? "" : " [" + problem.logContext() + "]";
-            LOG.warnf("%s answered %d %s: %s%s", where, status, body.get("type"), body.get("detail"), context);
+            LOG.warnf("%s answered %d %s: %s%s", LogText.escape(where), status, body.get("type"),
+                    LogText.escape(body.get("detail")), LogText.escape(context));
         }
     }
 }

@@ -1,11 +1,9 @@
 package dev.modelfn.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 import dev.modelfn.config.ModelfnConfig;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Chooses the store named by {@code modelfn.store.uri}. The S3 client, configured by the
@@ -16,14 +14,14 @@ public class BlobStoreProducer {
 
     @Produces
     @ApplicationScoped
-    BlobStore blobStore(ModelfnConfig config, Instance<S3Client> s3) {
+    BlobStore blobStore(ModelfnConfig config, S3Access s3) {
         return open(config.store().uri(), s3);
     }
 
-    public static BlobStore open(String location, Instance<S3Client> s3) {
+    public static BlobStore open(String location, S3Access s3) {
         StoreUri uri = StoreUri.parse(location);
         if (uri.isS3()) {
-            return new S3BlobStore(s3.get(), uri.bucket(), uri.keyPrefix());
+            return new S3BlobStore(s3::client, uri.bucket(), uri.keyPrefix());
         }
         return new LocalBlobStore(uri.path());
     }

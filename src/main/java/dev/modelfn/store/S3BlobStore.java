@@ -22,12 +22,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3BlobStore implements BlobStore {
 
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final String bucket;
     private final String prefix;
 
-    /** @param prefix "" or a key prefix ending in "/" */
-    public S3BlobStore(S3Client s3, String bucket, String prefix) {
+    /**
+     * @param s3     the client, asked for on each call (see {@link S3Access#client()})
+     * @param prefix "" or a key prefix ending in "/"
+     */
+    public S3BlobStore(Supplier<S3Client> s3, String bucket, String prefix) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -36,7 +39,7 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public Optional<byte[]> read(String key) {
         try {
-            return Optional.of(once(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray()));
+            return Optional.of(once(() -> s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException | UncheckedIOException e) {
@@ -47,7 +50,7 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void write(String key, byte[] bytes) {
         try {
-            once(() -> s3.putObject(b -> b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length),
+            once(() -> s3.get().putObject(b -> b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length),
                     RequestBody.fromBytes(bytes)));
         } catch (SdkException | UncheckedIOException e) {
             throw unavailable("write " + key, e);
@@ -76,7 +79,7 @@ public final class S3BlobStore implements BlobStore {
             ListObjectsV2Response page;
             do {
                 ListObjectsV2Request pageRequest = request.build();
-                page = once(() -> s3.listObjectsV2(pageRequest));
+                page = once(() -> s3.get().listObjectsV2(pageRequest));
                 for (CommonPrefix folder : page.commonPrefixes()) {
                     String name = folder.prefix().substring(listed.length());
                     names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
@@ -96,7 +99,7 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         try {
-            once(() -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + key)));
+            once(() -> s3.get().deleteObject(b -> b.bucket(bucket).key(prefix + key)));
         } catch (SdkException | UncheckedIOException e) {
             throw unavailable("delete " + key, e);
         }
@@ -108,6 +111,6 @@ public final class S3BlobStore implements BlobStore {
     }
 
     private StoreUnavailableException unavailable(String action, RuntimeException e) {
-        return new StoreUnavailableException("Cannot " + action + " in " + location() + ": " + e.getMessage(), e);
+        return new StoreUnavailableException("Cannot " + action + " in " + location() + ": " + S3Failures.reason(e), e);
     }
 }

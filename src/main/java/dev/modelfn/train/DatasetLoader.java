@@ -13,15 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.NotFoundException;
 import dev.modelfn.problem.StoreUnavailableException;
+import dev.modelfn.store.S3Access;
+import dev.modelfn.store.S3Failures;
 import dev.modelfn.store.StoreUri;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -29,11 +29,11 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 @ApplicationScoped
 public class DatasetLoader {
 
-    private final Instance<S3Client> s3;
+    private final S3Access s3;
     private final Path dataRoot;
     private final int maxRows;
 
-    public DatasetLoader(Instance<S3Client> s3, ModelfnConfig config) {
+    public DatasetLoader(S3Access s3, ModelfnConfig config) {
         this.s3 = s3;
         this.dataRoot = Path.of(config.train().dataRoot()).toAbsolutePath().normalize();
         this.maxRows = config.train().maxRows();
@@ -61,14 +61,14 @@ public class DatasetLoader {
         if (uri.key().isEmpty()) {
             throw new InvalidInputException("invalid-uri", "The dataset location names a bucket but no object.");
         }
-        try (InputStream in = s3.get().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
+        try (InputStream in = s3.client().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
             return csv(new InputStreamReader(in, StandardCharsets.UTF_8), target, features);
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw new NotFoundException("dataset-not-found", "No dataset at s3://" + uri.bucket() + "/" + uri.key() + ".");
         } catch (SdkException | UncheckedIOException e) {
-            throw new StoreUnavailableException("Cannot read the dataset from s3://" + uri.bucket() + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("Cannot read the dataset from s3://" + uri.bucket() + ": " + S3Failures.reason(e), e);
         } catch (IOException e) {
-            throw new StoreUnavailableException("Reading the dataset from s3://" + uri.bucket() + " failed: " + e.getMessage(), e);
+            throw new StoreUnavailableException("Reading the dataset from s3://" + uri.bucket() + " failed: " + S3Failures.reason(e), e);
         }
     }
 

@@ -74,6 +74,14 @@ class AdminAuthTest {
                 .flatMap(kind -> Stream.of(Arguments.of(call, kind, true), Arguments.of(call, kind, false))));
     }
 
+    @Test
+    void healthSaysAdminFunctionsNeedAToken() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'auth' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'auth' }.data.adminOpen", equalTo(false))
+                .body("checks.find { it.name == 'auth' }.data.admin", equalTo("bearer token with group modelfn-admin"));
+    }
+
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("httpCalls")
     void adminFunctionOverHttpNeedsAnAdminToken(Call call, Kind kind) {

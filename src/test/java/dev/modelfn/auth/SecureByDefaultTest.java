@@ -57,6 +57,15 @@ class SecureByDefaultTest {
     }
 
     @Test
+    void healthSaysAdminFunctionsAreClosedAndStaysUp() {
+        given().get("/q/health").then().statusCode(200)
+                .body("checks.find { it.name == 'auth' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'auth' }.data.adminOpen", equalTo(false))
+                .body("checks.find { it.name == 'auth' }.data.admin", containsString("mp.jwt.verify.publickey.location"))
+                .body("checks.find { it.name == 'auth' }.data.profile", equalTo("prod"));
+    }
+
+    @Test
     void predictStaysOpen() {
         given().contentType("application/json").body("{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,"
                 + "\"sepal_width_cm\":3.5,\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}")

@@ -89,6 +89,13 @@ class PredictEventsTest {
     }
 
     @Test
+    void binaryEventWithoutIdIsA400ProblemNotAMissingFunction() {
+        problem(given().header("ce-specversion", "1.0").header("ce-type", "modelfn.predict").header("ce-source", "/tests")
+                .contentType("application/json").body(IRIS_REQUEST).post("/"), 400, "invalid-cloudevent")
+                .body("missing", equalTo(java.util.List.of("ce-id")));
+    }
+
+    @Test
     void eventWithoutDataIsA400Problem() {
         problem(binary("modelfn.predict", "req-8", ""), 400, "missing-data");
         Map<String, Object> noData = event("modelfn.predict", "req-9", IRIS_REQUEST);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelfn.fuzz.RawHttp.Answer;
+import dev.modelfn.problem.ProblemResponder;
+import dev.modelfn.support.LogCapture;
 import dev.modelfn.support.StoreFolderResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,7 +53,9 @@ class HostileInputFuzzTest {
         Map<String, Integer> answers = new TreeMap<>();
         Map<String, String> failures = new TreeMap<>();
         Map<String, Integer> failureCounts = new TreeMap<>();
-        try (RawHttp http = new RawHttp(base.getPort())) {
+        // every refusal is logged once, as in production; here thousands of them are expected, so they are
+        // collected and checked instead of printed
+        try (RawHttp http = new RawHttp(base.getPort()); LogCapture log = LogCapture.quietly(ProblemResponder.class)) {
             JsonNode known = knownPrediction(http);
             for (String function : HostileRequests.FUNCTIONS) {
                 HostileRequests requests = new HostileRequests(function, seed);
@@ -72,6 +77,10 @@ class HostileInputFuzzTest {
             failures.replaceAll((kind, example) -> failureCounts.get(kind) + "x " + example);
             assertThat(failures).as("hostile requests not refused with a 4xx problem (seed " + seed + ")").isEmpty();
             assertThat(knownPrediction(http)).as("the known iris prediction after fuzzing").isEqualTo(known);
+            List<String> lines = log.messages();
+            System.out.println("fuzz: " + lines.size() + " refusals logged (collected, not printed)");
+            assertThat(lines).as("log lines of refused hostile requests").isNotEmpty()
+                    .filteredOn(line -> !LogCapture.writable(line)).isEmpty();
         }
         assertThat(StoreSnapshot.of(Path.of(store))).as("the model store after fuzzing").isEqualTo(storeBefore);
     }

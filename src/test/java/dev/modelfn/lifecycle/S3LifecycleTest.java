@@ -8,6 +8,7 @@ import dev.modelfn.support.StoreUri;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.services.s3.S3Client;
 
 @QuarkusTest
 @WithTestResource(value = S3StoreResource.class, initArgs = @ResourceArg(name = "seed", value = "true"))
@@ -19,6 +20,7 @@ class S3LifecycleTest extends LifecycleContract {
     @Override
     BlobStore otherInstance() {
         String prefix = storeUri.substring(("s3://" + S3StoreResource.MODELS_BUCKET + "/").length()) + "/";
-        return new S3BlobStore(S3TestServer.client(), S3StoreResource.MODELS_BUCKET, prefix);
+        S3Client client = S3TestServer.client();
+        return new S3BlobStore(() -> client, S3StoreResource.MODELS_BUCKET, prefix);
     }
 }

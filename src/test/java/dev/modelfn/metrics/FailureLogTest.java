@@ -48,6 +48,21 @@ class FailureLogTest {
     }
 
     @Test
+    void controlCharactersFromARequestAreEscapedInTheLog() {
+        try (LogCapture log = LogCapture.of(ProblemResponder.class)) {
+            given().contentType("application/json")
+                    .body(("{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,"
+                            + "\"petal_length_cm\":1.4,\"petal_width_cm\":0.2,\"ir\\nWARN forged\\u001b[2J\\u0085is\":1}}").getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/predict").then().statusCode(400);
+
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("ir\\u000aWARN forged\\u001b[2J\\u0085is")
+                    .matches(LogCapture::writable, "is writable");
+        }
+    }
+
+    @Test
     void aFailedTrainingIsLoggedOnceWithItsLatency() {
         try (LogCapture log = LogCapture.of(ProblemResponder.class)) {
             given().contentType("application/json").body("{\"model\":\"iris\",\"task\":\"classification\",\"target\":\"nope\","

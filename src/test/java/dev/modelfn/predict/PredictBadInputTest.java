@@ -35,6 +35,17 @@ class PredictBadInputTest {
                 .then().statusCode(200).body("predictions[0].label", equalTo("setosa"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/predict", "/predict?model=iris&features.sepal_length_cm=5.1", "/predict?model=iris"})
+    void getPredictIs405SayingToPost(String target) {
+        given().get(target).then().statusCode(405)
+                .header("Allow", "POST")
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:modelfn:problem:method-not-allowed"))
+                .body("status", equalTo(405))
+                .body("detail", containsString("POST /predict"));
+    }
+
     @Test
     void predictRejectsMalformedJson() {
         expectProblem("/predict", "{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1", 400, "malformed-json")

@@ -4,6 +4,8 @@ import static dev.modelfn.support.Problems.expectProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,12 +28,7 @@ class StoreUnreachableTest {
     public static class ClosedPort implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            int port = closedPort();
             Map<String, String> config = new HashMap<>();
             config.put("modelfn.store.uri", "s3://models/nowhere");
             config.put("quarkus.s3.endpoint-override", "http://127.0.0.1:" + port);
@@ -45,6 +42,15 @@ class StoreUnreachableTest {
 
         @Override
         public void stop() {
+        }
+    }
+
+    /** A loopback port that was free a moment ago, so nothing listens on it. */
+    static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -66,7 +72,21 @@ class StoreUnreachableTest {
     void trainingAnswers503WithTheCause() {
         expectProblem("/train", "{\"model\":\"m\",\"task\":\"classification\",\"target\":\"label\","
                 + "\"data\":{\"csv\":\"a,label\\n1,x\\n2,y\\n3,x\\n4,y\\n5,x\\n6,y\\n\"}}", 503, "store-unavailable")
-                .body("detail", containsString("s3://models/nowhere"));
+                .body("detail", containsString("s3://models/nowhere"))
+                .body("detail", containsString("quarkus.s3.endpoint-override"))
+                .body("detail", not(containsString("\n")))
+                .body("detail.length()", lessThan(300));
+    }
+
+    @Test
+    void trainingFromAnS3DatasetAnswers503InOneShortLine() {
+        for (int call = 0; call < 2; call++) {
+            expectProblem("/train", S3NotConfiguredTest.TRAIN_FROM_S3, 503, "store-unavailable")
+                    .body("detail", containsString("s3://datasets"))
+                    .body("detail", containsString("quarkus.s3.endpoint-override"))
+                    .body("detail", not(containsString("\n")))
+                    .body("detail.length()", lessThan(300));
+        }
     }
 
     @Test

@@ -5,13 +5,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Instance;
 
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.problem.StoreUnavailableException;
 import dev.modelfn.store.BlobStore;
 import dev.modelfn.store.BlobStoreProducer;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.modelfn.store.S3Access;
 
 /**
  * The configured store, with writes of keys ending in a chosen suffix failing on demand. Enabled only
@@ -24,7 +23,7 @@ public class FaultInjectingBlobStore implements BlobStore {
     private final BlobStore real;
     private volatile String failingSuffix;
 
-    public FaultInjectingBlobStore(ModelfnConfig config, Instance<S3Client> s3) {
+    public FaultInjectingBlobStore(ModelfnConfig config, S3Access s3) {
         this.real = BlobStoreProducer.open(config.store().uri(), s3);
     }
 

@@ -15,16 +15,49 @@ import org.jboss.logmanager.ExtLogRecord;
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;
+    private final boolean quiet;
     private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
 
-    private LogCapture(Logger logger) {
+    private LogCapture(Logger logger, boolean quiet) {
         this.logger = logger;
+        this.quiet = quiet;
     }
 
     public static LogCapture of(Class<?> category) {
-        LogCapture capture = new LogCapture(Logger.getLogger(category.getName()));
+        return attach(category, false);
+    }
+
+    /**
+     * Collects instead of printing: while attached, the category's records reach only this capture, not the
+     * console; for a test that causes thousands of expected failures.
+     */
+    public static LogCapture quietly(Class<?> category) {
+        return attach(category, true);
+    }
+
+    private static LogCapture attach(Class<?> category, boolean quiet) {
+        LogCapture capture = new LogCapture(Logger.getLogger(category.getName()), quiet);
         capture.logger.addHandler(capture);
+        if (quiet) {
+            capture.logger.setUseParentHandlers(false);
+        }
         return capture;
+    }
+
+    /**
+     * Whether a log line can be written as it is: no control character (so no forged line break) and no
+     * unpaired surrogate (which no encoder writes as valid UTF-8).
+     */
+    public static boolean writable(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1))) {
+                i++;
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -74,5 +107,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        if (quiet) {
+            logger.setUseParentHandlers(true);
+        }
     }
 }

@@ -93,7 +93,7 @@ class TrainTest {
 
         String prefix = storeUri.substring(("s3://" + S3StoreResource.MODELS_BUCKET + "/").length()) + "/";
         try (S3Client s3 = S3TestServer.client()) {
-            ModelStore store = new ModelStore(new S3BlobStore(s3, S3StoreResource.MODELS_BUCKET, prefix), new ObjectMapper());
+            ModelStore store = new ModelStore(new S3BlobStore(() -> s3, S3StoreResource.MODELS_BUCKET, prefix), new ObjectMapper());
             ServableModel loaded = new VersionLoader(store, new ModelMetrics(new SimpleMeterRegistry())).loadCurrent("fresh");
             assertThat(loaded.version()).isEqualTo(version);
             FeatureRow features = new FeatureRow();
