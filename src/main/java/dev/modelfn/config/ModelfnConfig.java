@@ -30,6 +30,29 @@ public interface ModelfnConfig {
         /** {@code file:<folder>} (relative to the working directory, or absolute). */
         @WithDefault("file:models")
         String uri();
+
+        /**
+         * Longest one store call may take, retries included (an S3 request, or a file operation on the
+         * local folder, which may be a network mount); over it the call fails as 503 {@code store-unavailable}
+         * with {@code Retry-After}. Connect and read timeouts of the S3 client are
+         * {@code quarkus.s3.sync-client.connection-timeout} and {@code .socket-timeout}.
+         */
+        @WithDefault("6s")
+        Duration timeout();
+
+        /**
+         * Most file operations on a {@code file:} store at once. A hung mount holds its threads; once all
+         * are held, further calls fail at once instead of piling up.
+         */
+        @WithDefault("8")
+        int ioThreads();
+
+        /**
+         * Longest wait between two attempts to load the models that the store could not deliver at startup;
+         * attempts start 1 s apart and double up to this.
+         */
+        @WithDefault("30s")
+        Duration retryMaxDelay();
     }
 
     interface Predict {

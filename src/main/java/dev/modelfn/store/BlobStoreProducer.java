@@ -17,14 +17,14 @@ public class BlobStoreProducer {
     @Produces
     @ApplicationScoped
     BlobStore blobStore(ModelfnConfig config, Instance<S3Client> s3) {
-        return open(config.store().uri(), s3);
+        return open(config.store(), s3);
     }
 
-    public static BlobStore open(String location, Instance<S3Client> s3) {
-        StoreUri uri = StoreUri.parse(location);
+    public static BlobStore open(ModelfnConfig.Store config, Instance<S3Client> s3) {
+        StoreUri uri = StoreUri.parse(config.uri());
         if (uri.isS3()) {
-            return new S3BlobStore(s3.get(), uri.bucket(), uri.keyPrefix());
+            return new S3BlobStore(s3.get(), uri.bucket(), uri.keyPrefix(), config.timeout());
         }
-        return new LocalBlobStore(uri.path());
+        return new LocalBlobStore(uri.path(), config.timeout(), config.ioThreads());
     }
 }
