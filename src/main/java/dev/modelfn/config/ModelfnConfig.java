@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -67,6 +68,13 @@ public interface ModelfnConfig {
         /** What to do when a row lacks some of the model's features. */
         @WithDefault("reject")
         MissingFeatures missingFeatures();
+
+        /**
+         * Most bytes of POST /predict bodies being answered at once (e.g. {@code 4M}); one more is refused with
+         * 503 {@code overloaded} and {@code Retry-After}. Absent: 1/32 of the maximum heap. A request is always
+         * let in when none is in flight.
+         */
+        Optional<MemorySize> maxBytesInFlight();
     }
 
     interface Registry {
