@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -30,6 +31,29 @@ public interface ModelfnConfig {
         /** {@code file:<folder>} (relative to the working directory, or absolute). */
         @WithDefault("file:models")
         String uri();
+
+        /**
+         * Longest one store call may take, retries included (an S3 request, or a file operation on the
+         * local folder, which may be a network mount); over it the call fails as 503 {@code store-unavailable}
+         * with {@code Retry-After}. Connect and read timeouts of the S3 client are
+         * {@code quarkus.s3.sync-client.connection-timeout} and {@code .socket-timeout}.
+         */
+        @WithDefault("6s")
+        Duration timeout();
+
+        /**
+         * Most file operations on a {@code file:} store at once. A hung mount holds its threads; once all
+         * are held, further calls fail at once instead of piling up.
+         */
+        @WithDefault("8")
+        int ioThreads();
+
+        /**
+         * Longest wait between two attempts to load the models that the store could not deliver at startup;
+         * attempts start 1 s apart and double up to this.
+         */
+        @WithDefault("30s")
+        Duration retryMaxDelay();
     }
 
     interface Predict {
@@ -44,6 +68,13 @@ public interface ModelfnConfig {
         /** What to do when a row lacks some of the model's features. */
         @WithDefault("reject")
         MissingFeatures missingFeatures();
+
+        /**
+         * Most bytes of POST /predict bodies being answered at once (e.g. {@code 4M}); one more is refused with
+         * 503 {@code overloaded} and {@code Retry-After}. Absent: 1/32 of the maximum heap. A request is always
+         * let in when none is in flight.
+         */
+        Optional<MemorySize> maxBytesInFlight();
     }
 
     interface Registry {

@@ -14,6 +14,7 @@ import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.MethodNotAllowedException;
 import dev.modelfn.problem.NotFoundException;
+import dev.modelfn.problem.OverloadedException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,9 +41,12 @@ public class PredictRoute {
     private final boolean baselineOn;
     private final ObjectReader reader;
     private final ObjectWriter writer;
+    private final InFlightBudget budget;
 
-    public PredictRoute(PredictionService predictions, PredictBaseline baseline, ObjectMapper json, ModelfnConfig config) {
+    public PredictRoute(PredictionService predictions, PredictBaseline baseline, ObjectMapper json, ModelfnConfig config,
+            InFlightBudget budget) {
         this.predictions = predictions;
+        this.budget = budget;
         this.baseline = baseline;
         this.baselineOn = config.bench().baseline();
         this.reader = json.readerFor(PredictRequest.class);
@@ -66,13 +70,29 @@ public class PredictRoute {
 
     private void serve(RoutingContext context, Function<PredictRequest, PredictResponse> function) {
         Buffer body = context.body().buffer();
-        if (body != null && body.length() > EVENT_LOOP_MAX_BODY) {
+        int cost = body == null ? 0 : body.length();
+        try {
+            budget.take(cost);
+        } catch (OverloadedException e) {
+            context.fail(e);
+            return;
+        }
+        if (cost > EVENT_LOOP_MAX_BODY) {
             context.vertx().executeBlocking(() -> {
-                answer(context, body, function);
+                answerWithin(context, body, function, cost);
                 return null;
             }, false);
         } else {
+            answerWithin(context, body, function, cost);
+        }
+    }
+
+    private void answerWithin(RoutingContext context, Buffer body, Function<PredictRequest, PredictResponse> function,
+            int cost) {
+        try {
             answer(context, body, function);
+        } finally {
+            budget.release(cost);
         }
     }
 

@@ -11,9 +11,10 @@ import dev.modelfn.store.HistoryEntry;
 import dev.modelfn.store.ModelStore;
 
 /**
- * Makes a checked, loaded version the one served: {@code current} is written first, so that other
- * instances and restarts follow, then the change is recorded in the history, then this instance swaps
- * it in.
+ * Makes a checked, loaded version the one served: {@code current} is written first (a compare-and-set,
+ * so that a concurrent promotion by another instance is never lost), so that other instances and
+ * restarts follow, then the change is recorded in the history with the version it really replaced,
+ * then this instance swaps it in.
  */
 @ApplicationScoped
 public class Promoter {
@@ -37,8 +38,7 @@ public class Promoter {
     }
 
     private void change(ServableModel model, String action) {
-        String previous = store.currentVersion(model.name()).orElse(null);
-        store.setCurrent(model.name(), model.version());
+        String previous = store.swapCurrent(model.name(), model.version()).orElse(null);
         store.appendHistory(model.name(), new HistoryEntry(Instant.now().toString(), action, model.version(), previous));
         registry.serve(model);
         LOG.infof("Model %s: %s to version %s (was %s)", model.name(), action, model.version(), previous);

@@ -1,5 +1,6 @@
 package dev.modelfn.registry;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -10,8 +11,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param version  the version served after the reload (null if none)
  * @param previous the version served before (null if none)
  * @param error    why the store's current version could not be loaded, or null
+ * @param storeFault true when the store could not be reached, so that trying again later may succeed
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReloadOutcome(String model, String version, String previous, boolean changed, String error, long millis) {
+public record ReloadOutcome(String model, String version, String previous, boolean changed, String error, long millis,
+        @JsonIgnore boolean storeFault) {
 }

@@ -31,6 +31,7 @@ public class Reloader {
     private final ModelStore store;
     private final VersionLoader loader;
     private final ModelRegistry registry;
+    private volatile boolean listed;
 
     public Reloader(ModelfnConfig config, ModelStore store, VersionLoader loader, ModelRegistry registry) {
         this.config = config;
@@ -45,19 +46,23 @@ public class Reloader {
     }
 
     /**
-     * Reloads every model to serve. When the store cannot even be listed, readiness names it as the
-     * pseudo-model {@value #STORE} until a later reload succeeds.
+     * Reloads every model to serve. When the store has never yet been listed, readiness names it as the
+     * pseudo-model {@value #STORE} until a later reload succeeds; once it has, an outage only shows in the
+     * health data, since the models loaded keep serving.
      */
     public List<ReloadOutcome> reloadAll() {
         List<String> names;
         try {
             names = modelsToServe();
         } catch (StoreUnavailableException e) {
-            registry.expect(STORE);
+            if (!listed) {
+                registry.expect(STORE);
+            }
             registry.failed(STORE, e.getMessage());
             LOG.errorf("Model store %s is unreachable: %s", store.location(), e.getMessage());
-            return List.of(new ReloadOutcome(STORE, null, null, false, e.getMessage(), 0));
+            return List.of(new ReloadOutcome(STORE, null, null, false, e.getMessage(), 0, true));
         }
+        listed = true;
         registry.forget(STORE);
         List<ReloadOutcome> outcomes = new ArrayList<>();
         for (String name : names) {
@@ -99,26 +104,31 @@ public class Reloader {
                     .orElseThrow(() -> new ModelLoadException("the store has no current version of " + name));
             if (current.equals(previous)) {
                 registry.serve(serving);
-                return new ReloadOutcome(name, previous, previous, false, null, 0);
+                return new ReloadOutcome(name, previous, previous, false, null, 0, false);
             }
             ServableModel model = loader.load(name, current);
             registry.serve(model);
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.infof("Loaded model %s version %s in %d ms%s", name, model.version(), millis,
                     previous == null ? "" : " (was " + previous + ")");
-            return new ReloadOutcome(name, model.version(), previous, true, null, millis);
-        } catch (ModelLoadException | StoreUnavailableException e) {
-            return failed(name, previous, e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+            return new ReloadOutcome(name, model.version(), previous, true, null, millis, false);
+        } catch (ModelLoadException e) {
+            return failed(name, previous, e.getMessage(), (System.nanoTime() - start) / 1_000_000, false);
+        } catch (StoreUnavailableException e) {
+            return failed(name, previous, e.getMessage(), (System.nanoTime() - start) / 1_000_000, true);
         }
     }
 
     private ReloadOutcome failed(String name, String serving, String reason, long millis) {
+        return failed(name, serving, reason, millis, false);
+    }
+
+    private ReloadOutcome failed(String name, String serving, String reason, long millis, boolean storeFault) {
         boolean known = reason.equals(registry.failure(name));
         registry.failed(name, reason);
-        if (known) {
-            return new ReloadOutcome(name, serving, serving, false, reason, millis);
+        if (!known) {
+            LOG.errorf("Model %s not loaded%s: %s", name, serving == null ? "" : " (still serving " + serving + ")", reason);
         }
-        LOG.errorf("Model %s not loaded%s: %s", name, serving == null ? "" : " (still serving " + serving + ")", reason);
-        return new ReloadOutcome(name, serving, serving, false, reason, millis);
+        return new ReloadOutcome(name, serving, serving, false, reason, millis, storeFault);
     }
 }

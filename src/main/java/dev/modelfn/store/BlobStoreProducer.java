@@ -15,14 +15,14 @@ public class BlobStoreProducer {
     @Produces
     @ApplicationScoped
     BlobStore blobStore(ModelfnConfig config, S3Access s3) {
-        return open(config.store().uri(), s3);
+        return open(config.store(), s3);
     }
 
-    public static BlobStore open(String location, S3Access s3) {
-        StoreUri uri = StoreUri.parse(location);
+    public static BlobStore open(ModelfnConfig.Store config, S3Access s3) {
+        StoreUri uri = StoreUri.parse(config.uri());
         if (uri.isS3()) {
-            return new S3BlobStore(s3::client, uri.bucket(), uri.keyPrefix());
+            return new S3BlobStore(s3::client, uri.bucket(), uri.keyPrefix(), config.timeout());
         }
-        return new LocalBlobStore(uri.path());
+        return new LocalBlobStore(uri.path(), config.timeout(), config.ioThreads());
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.modelfn.model.ModelMetadata;
+import dev.modelfn.problem.ConflictException;
 
 /**
  * The store layout, the same in a folder and in a bucket:
@@ -21,6 +22,8 @@ import dev.modelfn.model.ModelMetadata;
  * {@code <model>/current}, a text file naming the version being served, and {@code <model>/history/},
  * one small object per promotion or rollback, named so that they sort by time. One object per entry
  * makes the history append-only on object stores too, where an object cannot be appended to.
+ * {@code current} is the one object that is replaced; {@link #swapCurrent} does it as a compare-and-set,
+ * so that instances promoting at once each record the version they really replaced.
  */
 @ApplicationScoped
 public class ModelStore {
@@ -117,6 +120,29 @@ public class ModelStore {
     public void setCurrent(String model, String version) {
         blobs.write(Names.requireModel(model) + "/" + CURRENT_FILE,
                 (Names.requireVersion(version) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How often a promotion re-reads {@code current} after losing a race before it gives up. */
+    static final int SWAP_ATTEMPTS = 10;
+
+    /**
+     * Points {@code current} at {@code version} if no other writer moves it between our read and our write,
+     * reading again and retrying when one does: with several instances promoting at once, each promotion
+     * lands and names the version it replaced, and the last to land is current.
+     *
+     * @return the version current named before, if any
+     */
+    public Optional<String> swapCurrent(String model, String version) {
+        String key = Names.requireModel(model) + "/" + CURRENT_FILE;
+        byte[] bytes = (Names.requireVersion(version) + "\n").getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < SWAP_ATTEMPTS; attempt++) {
+            Optional<BlobStore.Tagged> now = blobs.readTagged(key);
+            if (blobs.writeIf(key, bytes, now.map(BlobStore.Tagged::tag).orElse(null))) {
+                return now.map(t -> new String(t.bytes(), StandardCharsets.UTF_8).trim()).filter(v -> !v.isEmpty());
+            }
+        }
+        throw new ConflictException("promotion-contended", "Other instances kept changing the current version of '"
+                + model + "' during " + SWAP_ATTEMPTS + " attempts; nothing was changed. Retry.").with("model", model);
     }
 
     /** Removes a version: metadata first, so that it stops loading at once. */

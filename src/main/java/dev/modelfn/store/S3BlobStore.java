@@ -1,12 +1,16 @@
 package dev.modelfn.store;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.modelfn.problem.StoreUnavailableException;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -14,32 +18,44 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A bucket (and optional key prefix) of any S3-compatible object store. A PUT replaces an object
- * whole, so readers see the old or the new bytes, never a part.
+ * whole, so readers see the old or the new bytes, never a part. Every call, retries included, ends
+ * within the store timeout ({@code modelfn.store.timeout}): a hung store is an answer, not a wait.
  */
 public final class S3BlobStore implements BlobStore {
 
     private final Supplier<S3Client> s3;
     private final String bucket;
     private final String prefix;
+    private final AwsRequestOverrideConfiguration limit;
+    private final Duration timeout;
+
+    /** With the default timeout; @param prefix "" or a key prefix ending in "/" */
+    public S3BlobStore(Supplier<S3Client> s3, String bucket, String prefix) {
+        this(s3, bucket, prefix, LocalBlobStore.DEFAULT_TIMEOUT);
+    }
 
     /**
-     * @param s3     the client, asked for on each call (see {@link S3Access#client()})
-     * @param prefix "" or a key prefix ending in "/"
+     * @param s3      the client, asked for on each call (see {@link S3Access#client()})
+     * @param prefix  "" or a key prefix ending in "/"
+     * @param timeout longest one call may take, the SDK's retries included
      */
-    public S3BlobStore(Supplier<S3Client> s3, String bucket, String prefix) {
+    public S3BlobStore(Supplier<S3Client> s3, String bucket, String prefix, Duration timeout) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
+        this.timeout = timeout;
+        this.limit = AwsRequestOverrideConfiguration.builder().apiCallTimeout(timeout).build();
     }
 
     @Override
     public Optional<byte[]> read(String key) {
         try {
-            return Optional.of(once(() -> s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray()));
+            return Optional.of(once(() -> s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key).overrideConfiguration(limit)).asByteArray()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException | UncheckedIOException e) {
@@ -50,9 +66,48 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void write(String key, byte[] bytes) {
         try {
-            once(() -> s3.get().putObject(b -> b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length),
+            once(() -> s3.get().putObject(b -> b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length).overrideConfiguration(limit),
                     RequestBody.fromBytes(bytes)));
         } catch (SdkException | UncheckedIOException e) {
+            throw unavailable("write " + key, e);
+        }
+    }
+
+    @Override
+    public Optional<Tagged> readTagged(String key) {
+        try {
+            return Optional.of(once(() -> {
+                var object = s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key).overrideConfiguration(limit));
+                return new Tagged(object.asByteArray(), object.response().eTag());
+            }));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException | UncheckedIOException e) {
+            throw unavailable("read " + key, e);
+        }
+    }
+
+    /** S3's conditional PUT: {@code If-Match} on the ETag read, {@code If-None-Match: *} for a new object. */
+    @Override
+    public boolean writeIf(String key, byte[] bytes, String tag) {
+        try {
+            s3.get().putObject(b -> {
+                b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length).overrideConfiguration(limit);
+                if (tag == null) {
+                    b.ifNoneMatch("*");
+                } else {
+                    b.ifMatch(tag);
+                }
+            }, RequestBody.fromBytes(bytes));
+            return true;
+        } catch (S3Exception e) {
+            // 412: changed since read; 409: a concurrent conditional write of the same key is in progress
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            throw unavailable("write " + key, e);
+        } catch (SdkException | UncheckedIOException e) {
+            // not retried here: a write that may have landed is for the caller to read again
             throw unavailable("write " + key, e);
         }
     }
@@ -74,7 +129,8 @@ public final class S3BlobStore implements BlobStore {
     public List<String> children(String parent) {
         String listed = prefix + parent;
         List<String> names = new ArrayList<>();
-        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(listed).delimiter("/");
+        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(listed).delimiter("/")
+                .overrideConfiguration(limit);
         try {
             ListObjectsV2Response page;
             do {
@@ -99,7 +155,7 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         try {
-            once(() -> s3.get().deleteObject(b -> b.bucket(bucket).key(prefix + key)));
+            once(() -> s3.get().deleteObject(b -> b.bucket(bucket).key(prefix + key).overrideConfiguration(limit)));
         } catch (SdkException | UncheckedIOException e) {
             throw unavailable("delete " + key, e);
         }
@@ -111,6 +167,10 @@ public final class S3BlobStore implements BlobStore {
     }
 
     private StoreUnavailableException unavailable(String action, RuntimeException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return StoreUnavailableException.timedOut("Cannot " + action + " in " + location() + ": no answer within "
+                    + timeout.toMillis() + " ms (modelfn.store.timeout)", e);
+        }
         return new StoreUnavailableException("Cannot " + action + " in " + location() + ": " + S3Failures.reason(e), e);
     }
 }

@@ -10,6 +10,7 @@ import org.tribuo.Tribuo;
 import dev.modelfn.model.Checksums;
 import dev.modelfn.model.ModelMetadata;
 import dev.modelfn.model.Task;
+import dev.modelfn.problem.StoreUnavailableException;
 import dev.modelfn.store.ModelStore;
 
 /** Writes a trained model as a new version: protobuf bytes, then metadata. It does not promote. */
@@ -34,6 +35,13 @@ public final class ModelPublisher {
                 Tribuo.VERSION, spec.describe(), spec.standardize());
         try {
             store.writeVersion(metadata, bytes);
+        } catch (StoreUnavailableException e) {
+            // A store that does not answer would hold the caller through every delete as well; what it
+            // may hold of the version has no metadata.json, or is whole, and neither is ever served unasked.
+            if (!e.timedOut()) {
+                store.deleteVersionQuietly(name, metadata.version());
+            }
+            throw e;
         } catch (RuntimeException e) {
             store.deleteVersionQuietly(name, metadata.version());
             throw e;

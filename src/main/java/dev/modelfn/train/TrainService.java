@@ -109,6 +109,7 @@ public class TrainService {
     private TrainResult fit(TrainRequest request, String name, Task task, TrainingSpec spec, double holdout,
             TrainingSlots.Slot slot) {
         TabularData data = datasets.load(request.data(), request.target(), request.features());
+        TrainingMemory.check(data.size(), data.features().size());
         Split split = Split.of(data, task, holdout, spec.seed());
         String source = request.data().uri() != null ? request.data().uri() : "inline";
         long start = System.nanoTime();

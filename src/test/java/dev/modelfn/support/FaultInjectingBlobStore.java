@@ -24,7 +24,7 @@ public class FaultInjectingBlobStore implements BlobStore {
     private volatile String failingSuffix;
 
     public FaultInjectingBlobStore(ModelfnConfig config, S3Access s3) {
-        this.real = BlobStoreProducer.open(config.store().uri(), s3);
+        this.real = BlobStoreProducer.open(config.store(), s3);
     }
 
     public void failWritesEndingWith(String suffix) {
@@ -43,6 +43,20 @@ public class FaultInjectingBlobStore implements BlobStore {
             throw new StoreUnavailableException("Injected failure writing " + key, null);
         }
         real.write(key, bytes);
+    }
+
+    @Override
+    public Optional<Tagged> readTagged(String key) {
+        return real.readTagged(key);
+    }
+
+    @Override
+    public boolean writeIf(String key, byte[] bytes, String tag) {
+        String suffix = failingSuffix;
+        if (suffix != null && key.endsWith(suffix)) {
+            throw new StoreUnavailableException("Injected failure writing " + key, null);
+        }
+        return real.writeIf(key, bytes, tag);
     }
 
     @Override
