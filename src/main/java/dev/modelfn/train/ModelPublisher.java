@@ -25,13 +25,15 @@ public final class ModelPublisher {
     public record Published(ModelMetadata metadata, byte[] bytes) {
     }
 
+    /** @param constantFeatures features left out of the model because they never varied in training */
     public Published publish(String name, Model<?> model, TrainingSpec spec, List<String> features,
-            List<String> outputs, Map<String, Object> metrics) {
+            List<String> constantFeatures, List<String> outputs, Map<String, Object> metrics) {
         byte[] bytes = model.serialize().toByteArray();
         Instant now = Instant.now();
         ModelMetadata metadata = new ModelMetadata(name, VersionIds.next(now), spec.task(), List.copyOf(features),
                 List.copyOf(outputs), scoresOf(spec.task(), model), metrics, now.toString(), Checksums.sha256(bytes),
-                Tribuo.VERSION, spec.describe(), spec.standardize());
+                Tribuo.VERSION, spec.describe(), spec.standardize(),
+                constantFeatures.isEmpty() ? null : List.copyOf(constantFeatures));
         try {
             store.writeVersion(metadata, bytes);
         } catch (RuntimeException e) {
