@@ -13,22 +13,34 @@ import dev.modelfn.problem.InvalidInputException;
 
 /**
  * A model version's features, resolved once when the version loads, so that turning a request row
- * into a Tribuo example is one hash lookup per value.
+ * into a Tribuo example is one hash lookup per value. A feature that had missing values in training has
+ * a fill (its training mean) that stands for a null or absent value; NaN in a row means the caller sent null.
  */
 final class FeatureSchema {
 
     private final List<String> features;
     private final String[] sortedNames;
     private final Map<String, Integer> positions;
+    /** By sorted position, the value standing for a missing one, or NaN where a value is required. */
+    private final double[] fills;
+    private final boolean anyFill;
 
     FeatureSchema(List<String> features) {
+        this(features, Map.of());
+    }
+
+    FeatureSchema(List<String> features, Map<String, Double> missingValues) {
         this.features = List.copyOf(features);
         this.sortedNames = features.toArray(String[]::new);
         Arrays.sort(sortedNames);
         this.positions = new HashMap<>(sortedNames.length * 2);
+        this.fills = new double[sortedNames.length];
         for (int i = 0; i < sortedNames.length; i++) {
             positions.put(sortedNames[i], i);
+            Double fill = missingValues == null ? null : missingValues.get(sortedNames[i]);
+            fills[i] = fill == null ? Double.NaN : fill;
         }
+        this.anyFill = missingValues != null && !missingValues.isEmpty();
     }
 
     List<String> features() {
@@ -64,7 +76,11 @@ final class FeatureSchema {
                         .with("row", rowIndex).with("feature", row.name(i));
             }
             present[position] = true;
-            values[position] = row.value(i);
+            double value = row.value(i);
+            if (value != value) {
+                value = fill(position, rowIndex);
+            }
+            values[position] = value;
             known++;
         }
         if (unknown != null) {
@@ -72,6 +88,9 @@ final class FeatureSchema {
                     "Row " + rowIndex + " has features the model does not know: " + unknown
                             + ". The model's features are " + features + ".")
                     .with("row", rowIndex).with("features", unknown);
+        }
+        if (known < n && anyFill) {
+            known += fillAbsent(present, values);
         }
         if (known == n) {
             return new SortedExample<>(unknownOutput, sortedNames, values);
@@ -88,6 +107,30 @@ final class FeatureSchema {
                     .with("row", rowIndex);
         }
         return partial(present, values, known, unknownOutput);
+    }
+
+    /** The fill of a feature sent as null; a feature without one needs a number. */
+    private double fill(int position, int rowIndex) {
+        double fill = fills[position];
+        if (fill != fill) {
+            throw new InvalidInputException("invalid-feature-value", "Row " + rowIndex + ", feature '"
+                    + sortedNames[position] + "': the value is null, not a number.")
+                    .with("row", rowIndex).with("feature", sortedNames[position]);
+        }
+        return fill;
+    }
+
+    /** Gives absent features that have a fill their fill; how many it gave. */
+    private int fillAbsent(boolean[] present, double[] values) {
+        int filled = 0;
+        for (int i = 0; i < present.length; i++) {
+            if (!present[i] && fills[i] == fills[i]) {
+                present[i] = true;
+                values[i] = fills[i];
+                filled++;
+            }
+        }
+        return filled;
     }
 
     private <T extends Output<T>> Example<T> partial(boolean[] present, double[] values, int known, T unknownOutput) {

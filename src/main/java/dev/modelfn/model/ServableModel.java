@@ -22,7 +22,7 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
 
     ServableModel(ModelMetadata metadata) {
         this.metadata = metadata;
-        this.schema = new FeatureSchema(metadata.features());
+        this.schema = new FeatureSchema(metadata.features(), metadata.missingValues());
     }
 
     public ModelMetadata metadata() {

@@ -17,9 +17,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record TrainRequest(String model, String task, String target, Data data, List<String> features,
         TrainerOptions trainer, Boolean standardize, Double holdout, Boolean promote) {
 
-    /** Exactly one of: a dataset location, CSV text, or rows of column name to value. */
+    /**
+     * Exactly one of: a dataset location, CSV text, or rows of column name to value.
+     *
+     * @param separator the CSV field separator: {@code ","}, {@code ";"}, {@code "\t"} (or {@code "tab"}) or
+     *                  {@code "|"}; default: the one the header line uses most
+     */
     @RegisterForReflection
-    public record Data(String uri, String csv, List<Map<String, Object>> rows) {
+    public record Data(String uri, String csv, List<Map<String, Object>> rows, String separator) {
     }
 
     /** Trainer settings; each is optional. */

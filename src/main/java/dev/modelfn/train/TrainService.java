@@ -1,5 +1,6 @@
 package dev.modelfn.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +113,7 @@ public class TrainService {
         TabularData data = datasets.load(request.data(), request.target(), request.features());
         Split split = Split.of(data, task, holdout, spec.seed());
         String source = request.data().uri() != null ? request.data().uri() : "inline";
+        Map<String, Double> imputed = Imputation.fill(data, split.train());
         List<String> constant = spec.standardize() ? ConstantColumns.of(data, split.train()) : List.of();
         if (constant.size() == data.features().size()) {
             throw new InvalidInputException("no-varying-features", "Every feature column has one value in all the"
@@ -123,9 +125,10 @@ public class TrainService {
         Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source, dropped)
                 : regressor(data, split, spec, source, dropped));
         long trainingMillis = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Object> metrics = withDataCounts(fitted.metrics(), data);
 
         ModelPublisher.Published published = publisher.publish(name, fitted.model(), spec, data.features(),
-                constant, fitted.outputs(), fitted.metrics());
+                new ModelPublisher.Columns(constant, imputed), fitted.outputs(), metrics);
         boolean promote = request.promote() == null || request.promote();
         if (promote) {
             promoter.promote(checked(published));
@@ -134,7 +137,7 @@ public class TrainService {
         LOG.infof("Trained %s version %s (%s) on %d rows in %d ms%s", name, version, task.wireName(),
                 split.train().length, trainingMillis, promote ? ", promoted" : "");
         return new TrainResult(name, version, task.wireName(), split.train().length, split.test().length,
-                data.features(), constant.isEmpty() ? null : constant, fitted.metrics(), trainingMillis, store.versionLocation(name, version), promote);
+                data.features(), constant.isEmpty() ? null : constant, metrics, trainingMillis, store.versionLocation(name, version), promote);
     }
 
     private static Fitted classifier(TabularData data, Split split, TrainingSpec spec, String source,
@@ -158,6 +161,19 @@ public class TrainService {
         boolean held = split.test().length > 0;
         MutableDataset<Regressor> evaluated = held ? TribuoDatasets.regression(data, split.test(), source, dropped) : train;
         return new Fitted(model, List.of(data.target()), Evaluations.regression(model, evaluated, held ? "holdout" : "training"));
+    }
+
+    /** The evaluation figures, then how many cells were empty per column and how many rows had no target. */
+    private static Map<String, Object> withDataCounts(Map<String, Object> evaluation, TabularData data) {
+        Map<String, Object> metrics = new LinkedHashMap<>(evaluation);
+        Map<String, Integer> missing = Imputation.counts(data);
+        if (!missing.isEmpty()) {
+            metrics.put("missingValues", missing);
+        }
+        if (data.rowsWithoutTarget() > 0) {
+            metrics.put("rowsWithoutTarget", data.rowsWithoutTarget());
+        }
+        return metrics;
     }
 
     /** The version as any instance will load it; a model that would not load is never promoted. */
