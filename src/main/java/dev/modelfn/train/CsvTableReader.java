@@ -36,17 +36,18 @@ public final class CsvTableReader {
 
     /** As {@link #read(Reader, Character, String, List, int)}, detecting the separator. */
     public static TabularData read(Reader source, String target, List<String> features, int maxRows) throws IOException {
-        return read(source, null, target, features, maxRows);
+        return read(source, null, target, features, Set.of(), maxRows);
     }
 
     /**
      * @param separator the field separator, or null to take the one of {@link #SEPARATORS} found most often
      *                  outside quotes in the header line
      * @param features  the feature columns to keep, or null for every column but the target
+     * @param ignored   columns left out (the {@code ignore} kind); each must be in the header
      * @param maxRows   most data rows accepted; one more is refused with 413 before it is used
      */
     public static TabularData read(Reader source, Character separator, String target, List<String> features,
-            int maxRows) throws IOException {
+            Set<String> ignored, int maxRows) throws IOException {
         BufferedReader buffered = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
         char chosen = separator != null ? separator : detect(buffered);
         CsvRowHandler handler = new CsvRowHandler();
@@ -54,7 +55,7 @@ public final class CsvTableReader {
                 .allowExtraFields(true).trimWhitespacesAroundQuotes(true).skipEmptyLines(true)
                 .build(handler, buffered);
         try (csv) {
-            return read(csv, handler, target, features, maxRows);
+            return read(csv, handler, target, features, ignored, maxRows);
         } catch (CsvParseException e) {
             throw new InvalidInputException("invalid-csv", "The dataset is not readable CSV: "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
@@ -64,7 +65,7 @@ public final class CsvTableReader {
     }
 
     private static TabularData read(CsvReader<CsvRowHandler> csv, CsvRowHandler handler, String target,
-            List<String> features, int maxRows) {
+            List<String> features, Set<String> ignored, int maxRows) {
         var records = csv.iterator();
         if (!records.hasNext()) {
             throw new InvalidInputException("empty-dataset", "The dataset is empty: no header row.");
@@ -75,7 +76,8 @@ public final class CsvTableReader {
         if (targetColumn < 0) {
             throw new InvalidInputException("missing-target", "The dataset has no column '" + target + "'; its columns are " + header + ".");
         }
-        List<String> kept = features == null ? without(header, target) : features;
+        ColumnKinds.requireKnown(ignored, header);
+        List<String> kept = ColumnKinds.without(features == null ? without(header, target) : features, ignored);
         if (kept.isEmpty()) {
             throw new InvalidInputException("no-features", "The dataset has no feature column besides '" + target + "'.");
         }
@@ -101,7 +103,8 @@ public final class CsvTableReader {
             if (handler.badColumn() >= 0) {
                 String column = header.get(handler.badColumn());
                 throw new InvalidInputException("invalid-feature-value", "Row " + rowNumber + ", column '" + column
-                        + "': the value is not a finite number.").with("row", rowNumber).with("feature", column);
+                        + "': the value is not a finite number. A column that is not numeric can be left out with"
+                        + " \"columns\": {\"" + column + "\": \"ignore\"}.").with("row", rowNumber).with("feature", column);
             }
             rowNumber++;
             if (handler.target() == null || handler.target().isEmpty()) {

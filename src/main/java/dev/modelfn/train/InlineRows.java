@@ -13,7 +13,8 @@ final class InlineRows {
     private InlineRows() {
     }
 
-    static TabularData table(List<Map<String, Object>> rows, String target, List<String> features, int maxRows) {
+    static TabularData table(List<Map<String, Object>> rows, String target, List<String> features,
+            java.util.Set<String> ignored, int maxRows) {
         if (rows.isEmpty()) {
             throw new InvalidInputException("empty-dataset", "'data.rows' is empty.");
         }
@@ -21,7 +22,13 @@ final class InlineRows {
             throw new TooLargeException("too-many-rows", "The dataset has " + rows.size() + " rows; at most "
                     + maxRows + " are allowed (modelfn.train.max-rows).").with("maxRows", maxRows);
         }
-        List<String> columns = features != null ? features : columnsOf(rows.get(0), target);
+        if (rows.get(0) != null) {
+            ColumnKinds.requireKnown(ignored, rows.get(0).keySet());
+        }
+        List<String> columns = ColumnKinds.without(features != null ? features : columnsOf(rows.get(0), target), ignored);
+        if (columns.isEmpty()) {
+            throw new InvalidInputException("no-features", "The rows have no feature column besides '" + target + "'.");
+        }
         List<double[]> values = new ArrayList<>(rows.size());
         List<String> targets = new ArrayList<>(rows.size());
         int[] missing = new int[columns.size()];
@@ -31,9 +38,9 @@ final class InlineRows {
             if (row == null) {
                 throw new InvalidInputException("wrong-type", "Row " + r + " is null.").with("row", r);
             }
-            if (features == null && row.size() != columns.size() + 1) {
+            if (features == null && row.size() != columns.size() + 1 + ignored.size()) {
                 throw new InvalidInputException("wrong-field-count", "Row " + r + " has " + row.size()
-                        + " fields; row 0 has " + (columns.size() + 1) + ".").with("row", r);
+                        + " fields; row 0 has " + (columns.size() + 1 + ignored.size()) + ".").with("row", r);
             }
             String label = label(row.get(target), r, target);
             double[] cells = new double[columns.size()];

@@ -110,7 +110,7 @@ public class TrainService {
 
     private TrainResult fit(TrainRequest request, String name, Task task, TrainingSpec spec, double holdout,
             TrainingSlots.Slot slot) {
-        TabularData data = datasets.load(request.data(), request.target(), request.features());
+        TabularData data = datasets.load(request.data(), request.target(), request.features(), request.columns());
         Split split = Split.of(data, task, holdout, spec.seed());
         String source = request.data().uri() != null ? request.data().uri() : "inline";
         Map<String, Double> imputed = Imputation.fill(data, split.train());

@@ -143,7 +143,7 @@ class CsvTableReaderTest {
 
     @Test
     void aGivenSeparatorWinsOverDetection() throws IOException {
-        TabularData data = CsvTableReader.read(new StringReader("a,b|c|label\n1|2|x\n"), '|', "label", null, 10);
+        TabularData data = CsvTableReader.read(new StringReader("a,b|c|label\n1|2|x\n"), '|', "label", null, java.util.Set.of(), 10);
         assertThat(data.features()).containsExactly("a,b", "c");
     }
 

@@ -90,6 +90,28 @@ class CustomerCsvTest {
     }
 
     @Test
+    void columnsOverridesLeaveTextColumnsOut() {
+        JsonPath result = train(Map.of("model", "churn-columns", "task", "classification", "target", "churned",
+                "columns", Map.of("customer_id", "ignore", "region", "ignore", "plan", "ignore"),
+                "data", Map.of("uri", "file:crm_export.csv")));
+        assertThat(result.getList("features")).isEqualTo(NUMERIC);
+    }
+
+    @Test
+    void aTextColumnIsA400ThatSaysHowToLeaveItOut() {
+        expectProblem("/train", "{\"model\":\"churn-text\",\"task\":\"classification\",\"target\":\"churned\","
+                + "\"data\":{\"uri\":\"file:crm_export.csv\"}}", 400, "invalid-feature-value")
+                .body("row", equalTo(0)).body("feature", equalTo("customer_id"))
+                .body("detail", containsString("\"columns\": {\"customer_id\": \"ignore\"}"));
+        expectProblem("/train", "{\"model\":\"churn-text\",\"task\":\"classification\",\"target\":\"churned\","
+                + "\"columns\":{\"customer\":\"ignore\"},\"data\":{\"uri\":\"file:crm_export.csv\"}}", 400,
+                "unknown-column").body("column", equalTo("customer"));
+        expectProblem("/train", "{\"model\":\"churn-text\",\"task\":\"classification\",\"target\":\"churned\","
+                + "\"columns\":{\"plan\":\"text\"},\"data\":{\"uri\":\"file:crm_export.csv\"}}", 400,
+                "invalid-column-kind").body("column", equalTo("plan"));
+    }
+
+    @Test
     void aHeaderWithDuplicateOrEmptyNamesIsA400NamingThem() {
         expectProblem("/train", "{\"model\":\"dup\",\"task\":\"classification\",\"target\":\"y\",\"data\":{\"csv\":"
                 + "\"a,b,a,,y\\n1,2,3,4,p\\n5,6,7,8,q\\n\"}}", 400, "invalid-header")
