@@ -90,6 +90,26 @@ class CustomerCsvTest {
     }
 
     @Test
+    void inlineRowsTakeNullAndBlankCellsAsMissingAndSkipRowsWithoutTarget() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("x", i % 7 == 0 ? null : i % 11 == 0 ? " " : (Object) (double) i);
+            row.put("z", (double) (i % 5));
+            row.put("y", i == 3 ? null : i == 4 ? "" : i < 20 ? "low" : "high");
+            rows.add(row);
+        }
+        JsonPath result = train(Map.of("model", "inline-missing", "task", "classification", "target", "y",
+                "holdout", 0, "data", Map.of("rows", rows)));
+        assertThat(result.getInt("trainRows")).isEqualTo(38);
+        assertThat(result.getInt("metrics.rowsWithoutTarget")).isEqualTo(2);
+        // x is null at 0, 7, 14, 21, 28, 35 and blank at 11, 22, 33
+        assertThat(result.getMap("metrics.missingValues")).containsExactly(Map.entry("x", 9));
+        expectProblem("/train", "{\"model\":\"no-target\",\"task\":\"classification\",\"target\":\"y\","
+                + "\"data\":{\"rows\":[{\"x\":1,\"y\":null},{\"x\":2,\"y\":\"\"}]}}", 400, "no-target-values");
+    }
+
+    @Test
     void columnsOverridesLeaveTextColumnsOut() {
         JsonPath result = train(Map.of("model", "churn-columns", "task", "classification", "target", "churned",
                 "columns", Map.of("customer_id", "ignore", "region", "ignore", "plan", "ignore"),
