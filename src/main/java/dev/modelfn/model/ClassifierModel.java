@@ -17,7 +17,7 @@ public final class ClassifierModel extends ServableModel {
     private final List<String> labels;
 
     ClassifierModel(ModelMetadata metadata, Model<Label> model) {
-        super(metadata);
+        super(metadata, model);
         this.model = model;
         this.labels = List.copyOf(metadata.outputs());
     }

@@ -25,18 +25,19 @@ final class FeatureSchema {
     private final double[] fills;
     private final boolean anyFill;
 
-    FeatureSchema(List<String> features) {
-        this(features, Map.of());
-    }
+    /** By sorted position, whether the Tribuo model uses the feature (a constant one it left out does not). */
+    private final boolean[] used;
 
-    FeatureSchema(List<String> features, Map<String, Double> missingValues) {
+    FeatureSchema(List<String> features, Map<String, Double> missingValues, java.util.Set<String> usedByModel) {
         this.features = List.copyOf(features);
         this.sortedNames = features.toArray(String[]::new);
         Arrays.sort(sortedNames);
         this.positions = new HashMap<>(sortedNames.length * 2);
         this.fills = new double[sortedNames.length];
+        this.used = new boolean[sortedNames.length];
         for (int i = 0; i < sortedNames.length; i++) {
             positions.put(sortedNames[i], i);
+            used[i] = usedByModel.contains(sortedNames[i]);
             Double fill = missingValues == null ? null : missingValues.get(sortedNames[i]);
             fills[i] = fill == null ? Double.NaN : fill;
         }
@@ -106,7 +107,22 @@ final class FeatureSchema {
                     "Row " + rowIndex + " has none of the model's features " + features + ".")
                     .with("row", rowIndex);
         }
+        if (!anyUsed(present)) {
+            throw new InvalidInputException("no-known-features", "Row " + rowIndex + " has only features that were"
+                    + " constant in training, which the model leaves out; give at least one of the others.")
+                    .with("row", rowIndex);
+        }
         return partial(present, values, known, unknownOutput);
+    }
+
+    /** Whether a present feature is one the Tribuo model uses; it cannot predict a row without one. */
+    private boolean anyUsed(boolean[] present) {
+        for (int i = 0; i < present.length; i++) {
+            if (present[i] && used[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fill of a feature sent as null; a feature without one needs a number. */

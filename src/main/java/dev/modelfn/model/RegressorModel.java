@@ -16,7 +16,7 @@ public final class RegressorModel extends ServableModel {
     private final List<String> dimensions;
 
     RegressorModel(ModelMetadata metadata, Model<Regressor> model) {
-        super(metadata);
+        super(metadata, model);
         this.model = model;
         this.dimensions = List.copyOf(metadata.outputs());
     }

@@ -1,15 +1,18 @@
 package dev.modelfn.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import java.util.function.Function;
 
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.Prediction;
+import org.tribuo.VariableInfo;
 
 /**
  * One loaded, checked, immutable model version, ready to predict. The HTTP, event and Lambda
@@ -20,9 +23,13 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
     private final ModelMetadata metadata;
     final FeatureSchema schema;
 
-    ServableModel(ModelMetadata metadata) {
+    ServableModel(ModelMetadata metadata, Model<?> model) {
         this.metadata = metadata;
-        this.schema = new FeatureSchema(metadata.features(), metadata.missingValues());
+        Set<String> used = new HashSet<>();
+        for (VariableInfo info : model.getFeatureIDMap()) {
+            used.add(info.getName());
+        }
+        this.schema = new FeatureSchema(metadata.features(), metadata.missingValues(), used);
     }
 
     public ModelMetadata metadata() {
