@@ -116,7 +116,7 @@ public final class TrainBenchmark {
             MutableDataset<Label> test = TribuoDatasets.classification(data, split.test(), csv.toString());
             Map<String, Object> metrics = Evaluations.classification(model, test, LABELS, "holdout");
             laps.lap();
-            publisher.publish("bench", model, spec, data.features(), LABELS, metrics);
+            publisher.publish("bench", model, spec, data.features(), ModelPublisher.Columns.NONE, LABELS, metrics);
             laps.lap();
             return new Run(laps.wall(), laps.cpu(), (double) metrics.get("accuracy"),
                     SyntheticLogistic.bayesRate(truth, split.test()), heap.peakBytes(), split.train().length);

@@ -17,7 +17,7 @@ public final class ClassifierModel extends ServableModel {
     private final List<String> labels;
 
     ClassifierModel(ModelMetadata metadata, Model<Label> model) {
-        super(metadata);
+        super(metadata, model);
         this.model = model;
         this.labels = List.copyOf(metadata.outputs());
     }
@@ -27,12 +27,24 @@ public final class ClassifierModel extends ServableModel {
         return predictWith(model, schema, LabelFactory.UNKNOWN_LABEL, rows, policy, shape);
     }
 
+    /**
+     * The label and scores of one prediction, or null when a score is not finite. Tribuo's softmax
+     * ({@code ExpNormalizer}) subtracts the largest score before exponentiating, so large finite scores
+     * already give valid probabilities; only a score that overflowed (or a row Tribuo could not label)
+     * reaches the null.
+     */
     private ClassPrediction shape(Prediction<Label> prediction) {
+        if (prediction.getOutput() == null) {
+            return null;
+        }
         Map<String, Label> raw = prediction.getOutputScores();
         double[] scores = new double[labels.size()];
         for (int i = 0; i < scores.length; i++) {
             Label scored = raw.get(labels.get(i));
             scores[i] = scored == null ? 0.0 : scored.getScore();
+        }
+        if (!allFinite(scores)) {
+            return null;
         }
         return new ClassPrediction(prediction.getOutput().getLabel(), new NamedValues(labels, scores));
     }

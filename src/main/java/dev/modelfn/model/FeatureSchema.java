@@ -13,22 +13,35 @@ import dev.modelfn.problem.InvalidInputException;
 
 /**
  * A model version's features, resolved once when the version loads, so that turning a request row
- * into a Tribuo example is one hash lookup per value.
+ * into a Tribuo example is one hash lookup per value. A feature that had missing values in training has
+ * a fill (its training mean) that stands for a null or absent value; NaN in a row means the caller sent null.
  */
 final class FeatureSchema {
 
     private final List<String> features;
     private final String[] sortedNames;
     private final Map<String, Integer> positions;
+    /** By sorted position, the value standing for a missing one, or NaN where a value is required. */
+    private final double[] fills;
+    private final boolean anyFill;
 
-    FeatureSchema(List<String> features) {
+    /** By sorted position, whether the Tribuo model uses the feature (a constant one it left out does not). */
+    private final boolean[] used;
+
+    FeatureSchema(List<String> features, Map<String, Double> missingValues, java.util.Set<String> usedByModel) {
         this.features = List.copyOf(features);
         this.sortedNames = features.toArray(String[]::new);
         Arrays.sort(sortedNames);
         this.positions = new HashMap<>(sortedNames.length * 2);
+        this.fills = new double[sortedNames.length];
+        this.used = new boolean[sortedNames.length];
         for (int i = 0; i < sortedNames.length; i++) {
             positions.put(sortedNames[i], i);
+            used[i] = usedByModel.contains(sortedNames[i]);
+            Double fill = missingValues == null ? null : missingValues.get(sortedNames[i]);
+            fills[i] = fill == null ? Double.NaN : fill;
         }
+        this.anyFill = missingValues != null && !missingValues.isEmpty();
     }
 
     List<String> features() {
@@ -64,7 +77,11 @@ final class FeatureSchema {
                         .with("row", rowIndex).with("feature", row.name(i));
             }
             present[position] = true;
-            values[position] = row.value(i);
+            double value = row.value(i);
+            if (value != value) {
+                value = fill(position, rowIndex);
+            }
+            values[position] = value;
             known++;
         }
         if (unknown != null) {
@@ -72,6 +89,9 @@ final class FeatureSchema {
                     "Row " + rowIndex + " has features the model does not know: " + unknown
                             + ". The model's features are " + features + ".")
                     .with("row", rowIndex).with("features", unknown);
+        }
+        if (known < n && anyFill) {
+            known += fillAbsent(present, values);
         }
         if (known == n) {
             return new SortedExample<>(unknownOutput, sortedNames, values);
@@ -87,7 +107,46 @@ final class FeatureSchema {
                     "Row " + rowIndex + " has none of the model's features " + features + ".")
                     .with("row", rowIndex);
         }
+        if (!anyUsed(present)) {
+            throw new InvalidInputException("no-known-features", "Row " + rowIndex + " has only features that were"
+                    + " constant in training, which the model leaves out; give at least one of the others.")
+                    .with("row", rowIndex);
+        }
         return partial(present, values, known, unknownOutput);
+    }
+
+    /** Whether a present feature is one the Tribuo model uses; it cannot predict a row without one. */
+    private boolean anyUsed(boolean[] present) {
+        for (int i = 0; i < present.length; i++) {
+            if (present[i] && used[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fill of a feature sent as null; a feature without one needs a number. */
+    private double fill(int position, int rowIndex) {
+        double fill = fills[position];
+        if (fill != fill) {
+            throw new InvalidInputException("invalid-feature-value", "Row " + rowIndex + ", feature '"
+                    + sortedNames[position] + "': the value is null, not a number.")
+                    .with("row", rowIndex).with("feature", sortedNames[position]);
+        }
+        return fill;
+    }
+
+    /** Gives absent features that have a fill their fill; how many it gave. */
+    private int fillAbsent(boolean[] present, double[] values) {
+        int filled = 0;
+        for (int i = 0; i < present.length; i++) {
+            if (!present[i] && fills[i] == fills[i]) {
+                present[i] = true;
+                values[i] = fills[i];
+                filled++;
+            }
+        }
+        return filled;
     }
 
     private <T extends Output<T>> Example<T> partial(boolean[] present, double[] values, int known, T unknownOutput) {

@@ -16,6 +16,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param scores     {@code probabilities} or {@code raw} for classifiers; absent for regression
  * @param metrics    evaluation figures; {@code evaluatedOn} says whether on held-out or training rows
  * @param sha256     hex SHA-256 of model.tribuo, checked before the model is parsed
+ * @param constantFeatures features that had one value in every training row: a standardised model leaves them
+ *                   out (callers may still send them; they change nothing); absent when none
+ * @param missingValues features that had empty cells in training, each with the value that stands for a
+ *                   missing one (the training mean); at predict such a feature may be null or left out
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,5 +36,15 @@ public record ModelMetadata(
         String sha256,
         String tribuoVersion,
         String trainer,
-        boolean standardized) {
+        boolean standardized,
+        List<String> constantFeatures,
+        Map<String, Double> missingValues) {
+
+    /** Metadata of a model with no constant features. */
+    public ModelMetadata(String name, String version, Task task, List<String> features, List<String> outputs,
+            String scores, Map<String, Object> metrics, String createdAt, String sha256, String tribuoVersion,
+            String trainer, boolean standardized) {
+        this(name, version, task, features, outputs, scores, metrics, createdAt, sha256, tribuoVersion, trainer,
+                standardized, null, null);
+    }
 }

@@ -16,7 +16,7 @@ public final class RegressorModel extends ServableModel {
     private final List<String> dimensions;
 
     RegressorModel(ModelMetadata metadata, Model<Regressor> model) {
-        super(metadata);
+        super(metadata, model);
         this.model = model;
         this.dimensions = List.copyOf(metadata.outputs());
     }
@@ -26,6 +26,7 @@ public final class RegressorModel extends ServableModel {
         return predictWith(model, schema, RegressionFactory.UNKNOWN_REGRESSOR, rows, policy, shape);
     }
 
+    /** The values of one prediction, or null when one overflowed to a non-finite number. */
     private RegressionPrediction shape(Prediction<Regressor> prediction) {
         Regressor output = prediction.getOutput();
         String[] names = output.getNames();
@@ -37,6 +38,9 @@ public final class RegressorModel extends ServableModel {
                     values[d] = raw[i];
                 }
             }
+        }
+        if (!allFinite(values)) {
+            return null;
         }
         return new RegressionPrediction(values[0], new NamedValues(dimensions, values));
     }

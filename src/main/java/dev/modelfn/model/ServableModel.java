@@ -1,15 +1,18 @@
 package dev.modelfn.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import java.util.function.Function;
 
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.Prediction;
+import org.tribuo.VariableInfo;
 
 /**
  * One loaded, checked, immutable model version, ready to predict. The HTTP, event and Lambda
@@ -20,9 +23,13 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
     private final ModelMetadata metadata;
     final FeatureSchema schema;
 
-    ServableModel(ModelMetadata metadata) {
+    ServableModel(ModelMetadata metadata, Model<?> model) {
         this.metadata = metadata;
-        this.schema = new FeatureSchema(metadata.features());
+        Set<String> used = new HashSet<>();
+        for (VariableInfo info : model.getFeatureIDMap()) {
+            used.add(info.getName());
+        }
+        this.schema = new FeatureSchema(metadata.features(), metadata.missingValues(), used);
     }
 
     public ModelMetadata metadata() {
@@ -56,18 +63,42 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
 
     /**
      * Predicts {@code rows} with {@code model}: one row through Tribuo's single-example call, several
-     * through its batch call, each prediction shaped by {@code shape}, in the order of the rows.
+     * through its batch call, each prediction shaped by {@code shape}, in the order of the rows. A shape
+     * answers null for a prediction whose numbers are not all finite; such rows are refused together.
      */
     static <T extends Output<T>> List<PredictionResult> predictWith(Model<T> model, FeatureSchema schema, T unknown,
             List<FeatureRow> rows, FeaturePolicy policy, Function<Prediction<T>, PredictionResult> shape) {
         if (rows.size() == 1) {
-            return List.of(shape.apply(model.predict(schema.example(rows.get(0), 0, unknown, policy))));
+            PredictionResult result = shape.apply(model.predict(schema.example(rows.get(0), 0, unknown, policy)));
+            if (result == null) {
+                throw NonFinitePrediction.ofRows(List.of(0));
+            }
+            return List.of(result);
         }
         List<Prediction<T>> predictions = model.predict(schema.examples(rows, unknown, policy));
         List<PredictionResult> results = new ArrayList<>(predictions.size());
-        for (Prediction<T> prediction : predictions) {
-            results.add(shape.apply(prediction));
+        List<Integer> nonFinite = null;
+        for (int r = 0; r < predictions.size(); r++) {
+            PredictionResult result = shape.apply(predictions.get(r));
+            if (result == null) {
+                nonFinite = nonFinite == null ? new ArrayList<>() : nonFinite;
+                nonFinite.add(r);
+            }
+            results.add(result);
+        }
+        if (nonFinite != null) {
+            throw NonFinitePrediction.ofRows(nonFinite);
         }
         return results;
+    }
+
+    /** True when every value is a finite number: what a prediction must hold to be answered. */
+    static boolean allFinite(double[] values) {
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -140,6 +140,9 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
                         throw valueDefect(index, feature, "is not a finite number");
                     }
                     row.add(feature, number);
+                } else if (token == JsonToken.VALUE_NULL) {
+                    // missing: the model's fill for the feature, or a 400 when it has none (FeatureSchema)
+                    row.add(feature, Double.NaN);
                 } else {
                     throw valueDefect(index, feature, describe(token));
                 }

@@ -1,107 +1,202 @@
 package dev.modelfn.train;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
 
 import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.TooLargeException;
 
 /**
- * Reads a CSV with a header row, streaming, straight into a {@link TabularData}: numeric features
- * and one target column. Fields may be double-quoted; a quoted field may not span lines. Rows are
- * checked in order (field count, then the kept columns left to right), so the first fault is the one
- * reported.
+ * Reads a CSV with a header row, streaming, straight into a {@link TabularData}: numeric features and one
+ * target column. RFC 4180 as spreadsheets write it (FastCSV): a UTF-8 byte order mark, CRLF, LF or CR line
+ * ends, quoted fields holding separators, doubled quotes and line breaks, white space around values; the
+ * separator is given or detected from the header line. Rows are checked in order (field count, then the
+ * columns left to right), so the first fault is the one reported. An empty numeric cell is missing (NaN,
+ * counted per column); a row with an empty target is left out and counted.
  */
 public final class CsvTableReader {
+
+    /** The separators detection chooses between, in the order that breaks a tie. */
+    static final char[] SEPARATORS = {',', ';', '\t', '|'};
+    private static final int HEADER_PEEK = 1 << 20;
 
     private CsvTableReader() {
     }
 
-    /**
-     * @param features the feature columns to keep, or null for every column but the target
-     * @param maxRows  most data rows accepted; one more is refused with 413 before it is parsed
-     */
+    /** As {@link #read(Reader, Character, String, List, int)}, detecting the separator. */
     public static TabularData read(Reader source, String target, List<String> features, int maxRows) throws IOException {
-        CsvScanner csv = new CsvScanner(source);
-        if (!csv.next()) {
+        return read(source, null, target, features, Set.of(), maxRows);
+    }
+
+    /**
+     * @param separator the field separator, or null to take the one of {@link #SEPARATORS} found most often
+     *                  outside quotes in the header line
+     * @param features  the feature columns to keep, or null for every column but the target
+     * @param ignored   columns left out (the {@code ignore} kind); each must be in the header
+     * @param maxRows   most data rows accepted; one more is refused with 413 before it is used
+     */
+    public static TabularData read(Reader source, Character separator, String target, List<String> features,
+            Set<String> ignored, int maxRows) throws IOException {
+        BufferedReader buffered = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
+        char chosen = separator != null ? separator : detect(buffered);
+        CsvRowHandler handler = new CsvRowHandler();
+        CsvReader<CsvRowHandler> csv = CsvReader.builder().fieldSeparator(chosen).allowMissingFields(true)
+                .allowExtraFields(true).trimWhitespacesAroundQuotes(true).skipEmptyLines(true)
+                .build(handler, buffered);
+        try (csv) {
+            return read(csv, handler, target, features, ignored, maxRows);
+        } catch (CsvParseException e) {
+            throw new InvalidInputException("invalid-csv", "The dataset is not readable CSV: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static TabularData read(CsvReader<CsvRowHandler> csv, CsvRowHandler handler, String target,
+            List<String> features, Set<String> ignored, int maxRows) {
+        var records = csv.iterator();
+        if (!records.hasNext()) {
             throw new InvalidInputException("empty-dataset", "The dataset is empty: no header row.");
         }
-        List<String> header = texts(csv);
+        records.next();
+        List<String> header = header(handler.header());
         int targetColumn = header.indexOf(target);
         if (targetColumn < 0) {
             throw new InvalidInputException("missing-target", "The dataset has no column '" + target + "'; its columns are " + header + ".");
         }
-        List<String> kept = features == null ? without(header, target) : features;
+        ColumnKinds.requireKnown(ignored, header);
+        List<String> kept = ColumnKinds.without(features == null ? without(header, target) : features, ignored);
         if (kept.isEmpty()) {
             throw new InvalidInputException("no-features", "The dataset has no feature column besides '" + target + "'.");
         }
-        int[] columns = columnsOf(header, kept);
+        int[] slots = slotsOf(header, kept, targetColumn);
+        handler.columns(slots, kept.size());
         List<double[]> rows = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        TargetValues targetValues = new TargetValues();
         int rowNumber = 0;
-        while (csv.next()) {
-            if (csv.isBlank()) {
+        int withoutTarget = 0;
+        while (records.hasNext()) {
+            records.next();
+            if (handler.isBlank()) {
                 continue;
             }
             if (rowNumber == maxRows) {
                 throw new TooLargeException("too-many-rows", "The dataset has more than " + maxRows
                         + " rows (modelfn.train.max-rows).").with("maxRows", maxRows);
             }
-            if (csv.fieldCount() != header.size()) {
-                throw new InvalidInputException("wrong-field-count", "Row " + rowNumber + " has " + csv.fieldCount()
+            if (handler.fields() != header.size()) {
+                throw new InvalidInputException("wrong-field-count", "Row " + rowNumber + " has " + handler.fields()
                         + " fields; the header has " + header.size() + ".").with("row", rowNumber);
             }
-            double[] values = new double[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                values[i] = number(csv, columns[i], rowNumber, kept.get(i));
+            if (handler.badColumn() >= 0) {
+                String column = header.get(handler.badColumn());
+                throw new InvalidInputException("invalid-feature-value", "Row " + rowNumber + ", column '" + column
+                        + "': the value is not a finite number. A column that is not numeric can be left out with"
+                        + " \"columns\": {\"" + column + "\": \"ignore\"}.").with("row", rowNumber).with("feature", column);
             }
-            rows.add(values);
-            targets.add(targetValues.of(csv, targetColumn));
             rowNumber++;
+            if (handler.target() == null || handler.target().isEmpty()) {
+                withoutTarget++;
+                continue;
+            }
+            handler.keep();
+            rows.add(handler.values());
+            targets.add(handler.target());
+        }
+        if (rows.isEmpty() && withoutTarget > 0) {
+            throw new InvalidInputException("no-target-values", "Every row has an empty '" + target + "'.");
         }
         String[] targetArray = targets.toArray(String[]::new);
-        return new TabularData(List.copyOf(kept), target, rows.toArray(double[][]::new), targetArray, numeric(targetArray));
+        return new TabularData(List.copyOf(kept), target, rows.toArray(double[][]::new), targetArray,
+                numeric(targetArray), handler.missing(), withoutTarget);
     }
 
-    private static List<String> texts(CsvScanner csv) {
-        List<String> texts = new ArrayList<>(csv.fieldCount());
-        for (int i = 0; i < csv.fieldCount(); i++) {
-            texts.add(csv.text(i));
+    /** The header's names, trimmed and without a byte order mark; duplicate or empty names are refused. */
+    private static List<String> header(List<String> names) {
+        List<String> header = new ArrayList<>(names);
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1).trim());
         }
-        return texts;
-    }
-
-    private static int[] columnsOf(List<String> header, List<String> features) {
-        int[] columns = new int[features.size()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = header.indexOf(features.get(i));
-            if (columns[i] < 0) {
-                throw new InvalidInputException("unknown-column", "The dataset has no column '" + features.get(i) + "'; its columns are " + header + ".");
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        List<Integer> empty = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).isEmpty()) {
+                empty.add(i);
+            } else if (!seen.add(header.get(i))) {
+                duplicates.add(header.get(i));
             }
         }
-        return columns;
+        if (!duplicates.isEmpty() || !empty.isEmpty()) {
+            String detail = "The header row " + (duplicates.isEmpty() ? "" : "names " + duplicates + " more than once")
+                    + (!duplicates.isEmpty() && !empty.isEmpty() ? " and " : "")
+                    + (empty.isEmpty() ? "" : "has no name for column" + (empty.size() == 1 ? " " : "s ")
+                            + empty.toString().replaceAll("[\\[\\]]", "") + " (counted from 0)")
+                    + "; every column needs a name of its own.";
+            throw new InvalidInputException("invalid-header", detail)
+                    .with("duplicates", List.copyOf(duplicates)).with("emptyColumns", empty);
+        }
+        return header;
+    }
+
+    /** The separator of {@link #SEPARATORS} seen most often outside quotes in the first line; ',' when none. */
+    static char detect(BufferedReader reader) throws IOException {
+        reader.mark(HEADER_PEEK);
+        int[] counts = new int[SEPARATORS.length];
+        boolean quoted = false;
+        for (int n = 0; n < HEADER_PEEK; n++) {
+            int c = reader.read();
+            if (c < 0 || (!quoted && (c == '\n' || c == '\r'))) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                for (int s = 0; s < SEPARATORS.length; s++) {
+                    counts[s] += c == SEPARATORS[s] ? 1 : 0;
+                }
+            }
+        }
+        reader.reset();
+        int best = 0;
+        for (int s = 1; s < counts.length; s++) {
+            if (counts[s] > counts[best]) {
+                best = s;
+            }
+        }
+        return SEPARATORS[best];
+    }
+
+    private static int[] slotsOf(List<String> header, List<String> features, int targetColumn) {
+        int[] slots = new int[header.size()];
+        Arrays.fill(slots, CsvRowHandler.SKIP);
+        slots[targetColumn] = CsvRowHandler.TARGET;
+        for (int i = 0; i < features.size(); i++) {
+            int column = header.indexOf(features.get(i));
+            if (column < 0) {
+                throw new InvalidInputException("unknown-column", "The dataset has no column '" + features.get(i) + "'; its columns are " + header + ".");
+            }
+            slots[column] = i;
+        }
+        return slots;
     }
 
     private static List<String> without(List<String> header, String target) {
         List<String> rest = new ArrayList<>(header);
         rest.remove(target);
         return rest;
-    }
-
-    private static double number(CsvScanner csv, int field, int row, String column) {
-        try {
-            double value = csv.number(field);
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException("invalid-feature-value", "Row " + row + ", column '" + column + "': the value is not a finite number.")
-                .with("row", row).with("feature", column);
     }
 
     static double[] numeric(String[] targets) {

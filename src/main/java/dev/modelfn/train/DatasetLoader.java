@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,7 +41,12 @@ public class DatasetLoader {
         this.maxRows = config.train().maxRows();
     }
 
-    public TabularData load(TrainRequest.Data data, String target, List<String> features) {
+    /** @param columns a kind per column ({@code numeric} or {@code ignore}), or null */
+    public TabularData load(TrainRequest.Data data, String target, List<String> features, Map<String, String> columns) {
+        return load(data, target, features, ColumnKinds.ignored(columns, target));
+    }
+
+    private TabularData load(TrainRequest.Data data, String target, List<String> features, Set<String> ignored) {
         if (data == null) {
             throw new InvalidInputException("missing-data", "Give 'data': {\"uri\":...}, {\"csv\":...} or {\"rows\":[...]}.");
         }
@@ -48,21 +55,40 @@ public class DatasetLoader {
             throw new InvalidInputException("ambiguous-data", "'data' takes exactly one of 'uri', 'csv' or 'rows'.");
         }
         if (data.rows() != null) {
-            return InlineRows.table(data.rows(), target, features, maxRows);
+            return InlineRows.table(data.rows(), target, features, ignored, maxRows);
         }
+        Character separator = separator(data.separator());
         if (data.csv() != null) {
-            return csv(new StringReader(data.csv()), target, features);
+            return csv(new StringReader(data.csv()), separator, target, features, ignored);
         }
         StoreUri uri = StoreUri.parse(data.uri());
-        return uri.isS3() ? fromS3(uri, target, features) : fromFile(data.uri(), uri.path(), target, features);
+        return uri.isS3() ? fromS3(uri, separator, target, features, ignored)
+                : fromFile(data.uri(), uri.path(), separator, target, features, ignored);
     }
 
-    private TabularData fromS3(StoreUri uri, String target, List<String> features) {
+    private static Character separator(String given) {
+        if (given == null) {
+            return null;
+        }
+        String name = given.equalsIgnoreCase("tab") ? "\t" : given;
+        if (name.length() == 1) {
+            for (char known : CsvTableReader.SEPARATORS) {
+                if (name.charAt(0) == known) {
+                    return known;
+                }
+            }
+        }
+        throw new InvalidInputException("invalid-separator", "'data.separator' is one of \",\", \";\", \"\\t\" (or \"tab\")"
+                + " or \"|\"; leave it out to detect it from the header line.");
+    }
+
+    private TabularData fromS3(StoreUri uri, Character separator, String target, List<String> features,
+            Set<String> ignored) {
         if (uri.key().isEmpty()) {
             throw new InvalidInputException("invalid-uri", "The dataset location names a bucket but no object.");
         }
         try (InputStream in = s3.client().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
-            return csv(new InputStreamReader(in, StandardCharsets.UTF_8), target, features);
+            return csv(new InputStreamReader(in, StandardCharsets.UTF_8), separator, target, features, ignored);
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw new NotFoundException("dataset-not-found", "No dataset at s3://" + uri.bucket() + "/" + uri.key() + ".");
         } catch (SdkException | UncheckedIOException e) {
@@ -72,7 +98,8 @@ public class DatasetLoader {
         }
     }
 
-    private TabularData fromFile(String given, Path path, String target, List<String> features) {
+    private TabularData fromFile(String given, Path path, Character separator, String target, List<String> features,
+            Set<String> ignored) {
         if (path.isAbsolute() || path.normalize().startsWith("..") || given.contains("..")) {
             throw new InvalidInputException("invalid-uri", "A file: dataset is a path relative to the data folder, without '..'.");
         }
@@ -84,7 +111,7 @@ public class DatasetLoader {
             throw new InvalidInputException("invalid-uri", "A file: dataset names a CSV file, not a folder.");
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return csv(reader, target, features);
+            return csv(reader, separator, target, features, ignored);
         } catch (NoSuchFileException e) {
             throw new NotFoundException("dataset-not-found", "No dataset " + path + " in the data folder.");
         } catch (IOException e) {
@@ -92,9 +119,10 @@ public class DatasetLoader {
         }
     }
 
-    private TabularData csv(Reader reader, String target, List<String> features) {
+    private TabularData csv(Reader reader, Character separator, String target, List<String> features,
+            Set<String> ignored) {
         try {
-            return CsvTableReader.read(reader, target, features, maxRows);
+            return CsvTableReader.read(reader, separator, target, features, ignored, maxRows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

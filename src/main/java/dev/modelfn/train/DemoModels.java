@@ -49,14 +49,14 @@ public final class DemoModels {
         Model<Label> irisModel = LinearTrainers.classifier(IRIS).train(irisData);
         List<String> labels = List.copyOf(new TreeSet<>(List.of(iris.targets())));
         Map<String, Object> irisMetrics = Evaluations.classification(irisModel, irisData, labels, "training");
-        promote(store, publisher.publish("iris", irisModel, IRIS, iris.features(), labels, irisMetrics));
+        promote(store, publisher.publish("iris", irisModel, IRIS, iris.features(), ModelPublisher.Columns.NONE, labels, irisMetrics));
 
         deleteFolder(storeRoot.resolve("diabetes"));
         TabularData diabetes = read(dataRoot.resolve("diabetes.csv"), "target");
         MutableDataset<Regressor> diabetesData = TribuoDatasets.regression(diabetes, TribuoDatasets.all(diabetes), "diabetes.csv");
         Model<Regressor> diabetesModel = LinearTrainers.regressor(DIABETES).train(diabetesData);
         Map<String, Object> diabetesMetrics = Evaluations.regression(diabetesModel, diabetesData, "training");
-        promote(store, publisher.publish("diabetes", diabetesModel, DIABETES, diabetes.features(), List.of("target"),
+        promote(store, publisher.publish("diabetes", diabetesModel, DIABETES, diabetes.features(), ModelPublisher.Columns.NONE, List.of("target"),
                 diabetesMetrics));
     }
 

@@ -13,7 +13,8 @@ final class InlineRows {
     private InlineRows() {
     }
 
-    static TabularData table(List<Map<String, Object>> rows, String target, List<String> features, int maxRows) {
+    static TabularData table(List<Map<String, Object>> rows, String target, List<String> features,
+            java.util.Set<String> ignored, int maxRows) {
         if (rows.isEmpty()) {
             throw new InvalidInputException("empty-dataset", "'data.rows' is empty.");
         }
@@ -21,25 +22,47 @@ final class InlineRows {
             throw new TooLargeException("too-many-rows", "The dataset has " + rows.size() + " rows; at most "
                     + maxRows + " are allowed (modelfn.train.max-rows).").with("maxRows", maxRows);
         }
-        List<String> columns = features != null ? features : columnsOf(rows.get(0), target);
-        double[][] values = new double[rows.size()][];
-        String[] targets = new String[rows.size()];
+        if (rows.get(0) != null) {
+            ColumnKinds.requireKnown(ignored, rows.get(0).keySet());
+        }
+        List<String> columns = ColumnKinds.without(features != null ? features : columnsOf(rows.get(0), target), ignored);
+        if (columns.isEmpty()) {
+            throw new InvalidInputException("no-features", "The rows have no feature column besides '" + target + "'.");
+        }
+        List<double[]> values = new ArrayList<>(rows.size());
+        List<String> targets = new ArrayList<>(rows.size());
+        int[] missing = new int[columns.size()];
+        int withoutTarget = 0;
         for (int r = 0; r < rows.size(); r++) {
             Map<String, Object> row = rows.get(r);
             if (row == null) {
                 throw new InvalidInputException("wrong-type", "Row " + r + " is null.").with("row", r);
             }
-            if (features == null && row.size() != columns.size() + 1) {
+            if (features == null && row.size() != columns.size() + 1 + ignored.size()) {
                 throw new InvalidInputException("wrong-field-count", "Row " + r + " has " + row.size()
-                        + " fields; row 0 has " + (columns.size() + 1) + ".").with("row", r);
+                        + " fields; row 0 has " + (columns.size() + 1 + ignored.size()) + ".").with("row", r);
             }
-            targets[r] = label(row.get(target), r, target);
-            values[r] = new double[columns.size()];
+            String label = label(row.get(target), r, target);
+            double[] cells = new double[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
-                values[r][c] = number(row, columns.get(c), r);
+                cells[c] = number(row, columns.get(c), r);
             }
+            if (label == null) {
+                withoutTarget++;
+                continue;
+            }
+            for (int c = 0; c < cells.length; c++) {
+                missing[c] += Double.isNaN(cells[c]) ? 1 : 0;
+            }
+            values.add(cells);
+            targets.add(label);
         }
-        return new TabularData(List.copyOf(columns), target, values, targets, CsvTableReader.numeric(targets));
+        if (values.isEmpty()) {
+            throw new InvalidInputException("no-target-values", "Every row has an empty '" + target + "'.");
+        }
+        String[] labels = targets.toArray(String[]::new);
+        return new TabularData(List.copyOf(columns), target, values.toArray(double[][]::new), labels,
+                CsvTableReader.numeric(labels), missing, withoutTarget);
     }
 
     private static List<String> columnsOf(Map<String, Object> first, String target) {
@@ -54,8 +77,12 @@ final class InlineRows {
         return columns;
     }
 
+    /** The row's target as text, or null when it is empty (null or blank): such a row is left out. */
     private static String label(Object value, int row, String target) {
-        if (value instanceof String text && !text.isBlank()) {
+        if (value == null || value instanceof String blank && blank.isBlank()) {
+            return null;
+        }
+        if (value instanceof String text) {
             return text.trim();
         }
         if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
@@ -70,8 +97,12 @@ final class InlineRows {
             throw new InvalidInputException("wrong-field-count", "Row " + r + " lacks column '" + column + "'.")
                     .with("row", r).with("feature", column);
         }
-        if (row.get(column) instanceof Number number && Double.isFinite(number.doubleValue())) {
+        Object value = row.get(column);
+        if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
             return number.doubleValue();
+        }
+        if (value == null || value instanceof String blank && blank.isBlank()) {
+            return Double.NaN;
         }
         throw new InvalidInputException("invalid-feature-value", "Row " + r + ", column '" + column
                 + "': the value is not a finite number.").with("row", r).with("feature", column);

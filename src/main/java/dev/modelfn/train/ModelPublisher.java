@@ -1,6 +1,7 @@
 package dev.modelfn.train;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +27,26 @@ public final class ModelPublisher {
     public record Published(ModelMetadata metadata, byte[] bytes) {
     }
 
+    /**
+     * What training learnt about the columns besides the model.
+     *
+     * @param constant features left out of the model because they never varied in training
+     * @param imputed  the value (training mean) that stands for a missing value, by feature
+     */
+    public record Columns(List<String> constant, Map<String, Double> imputed) {
+
+        public static final Columns NONE = new Columns(List.of(), Map.of());
+    }
+
     public Published publish(String name, Model<?> model, TrainingSpec spec, List<String> features,
-            List<String> outputs, Map<String, Object> metrics) {
+            Columns columns, List<String> outputs, Map<String, Object> metrics) {
         byte[] bytes = model.serialize().toByteArray();
         Instant now = Instant.now();
         ModelMetadata metadata = new ModelMetadata(name, VersionIds.next(now), spec.task(), List.copyOf(features),
                 List.copyOf(outputs), scoresOf(spec.task(), model), metrics, now.toString(), Checksums.sha256(bytes),
-                Tribuo.VERSION, spec.describe(), spec.standardize());
+                Tribuo.VERSION, spec.describe(), spec.standardize(),
+                columns.constant().isEmpty() ? null : List.copyOf(columns.constant()),
+                columns.imputed().isEmpty() ? null : new LinkedHashMap<>(columns.imputed()));
         try {
             store.writeVersion(metadata, bytes);
         } catch (StoreUnavailableException e) {

@@ -12,14 +12,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param standardize make standardisation part of the model (default true)
  * @param holdout     fraction of rows held out for evaluation (default 0.2; 0 evaluates on the training rows)
  * @param promote     serve the new version at once (default true)
+ * @param columns     a kind per column name that overrides the default ({@code numeric}): {@code ignore} leaves
+ *                    the column out, e.g. {@code {"customer_id": "ignore"}}
  */
 @RegisterForReflection
 public record TrainRequest(String model, String task, String target, Data data, List<String> features,
-        TrainerOptions trainer, Boolean standardize, Double holdout, Boolean promote) {
+        TrainerOptions trainer, Boolean standardize, Double holdout, Boolean promote, Map<String, String> columns) {
 
-    /** Exactly one of: a dataset location, CSV text, or rows of column name to value. */
+    /**
+     * Exactly one of: a dataset location, CSV text, or rows of column name to value.
+     *
+     * @param separator the CSV field separator: {@code ","}, {@code ";"}, {@code "\t"} (or {@code "tab"}) or
+     *                  {@code "|"}; default: the one the header line uses most
+     */
     @RegisterForReflection
-    public record Data(String uri, String csv, List<Map<String, Object>> rows) {
+    public record Data(String uri, String csv, List<Map<String, Object>> rows, String separator) {
     }
 
     /** Trainer settings; each is optional. */

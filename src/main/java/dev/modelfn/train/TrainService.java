@@ -1,7 +1,9 @@
 package dev.modelfn.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,17 +110,26 @@ public class TrainService {
 
     private TrainResult fit(TrainRequest request, String name, Task task, TrainingSpec spec, double holdout,
             TrainingSlots.Slot slot) {
-        TabularData data = datasets.load(request.data(), request.target(), request.features());
+        TabularData data = datasets.load(request.data(), request.target(), request.features(), request.columns());
         TrainingMemory.check(data.size(), data.features().size());
         Split split = Split.of(data, task, holdout, spec.seed());
         String source = request.data().uri() != null ? request.data().uri() : "inline";
+        Map<String, Double> imputed = Imputation.fill(data, split.train());
+        List<String> constant = spec.standardize() ? ConstantColumns.of(data, split.train()) : List.of();
+        if (constant.size() == data.features().size()) {
+            throw new InvalidInputException("no-varying-features", "Every feature column has one value in all the"
+                    + " training rows " + constant + "; a model needs at least one column that varies.")
+                    .with("features", constant);
+        }
+        Set<String> dropped = Set.copyOf(constant);
         long start = System.nanoTime();
-        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source)
-                : regressor(data, split, spec, source));
+        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source, dropped)
+                : regressor(data, split, spec, source, dropped));
         long trainingMillis = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Object> metrics = withDataCounts(fitted.metrics(), data);
 
         ModelPublisher.Published published = publisher.publish(name, fitted.model(), spec, data.features(),
-                fitted.outputs(), fitted.metrics());
+                new ModelPublisher.Columns(constant, imputed), fitted.outputs(), metrics);
         boolean promote = request.promote() == null || request.promote();
         if (promote) {
             promoter.promote(checked(published));
@@ -127,28 +138,43 @@ public class TrainService {
         LOG.infof("Trained %s version %s (%s) on %d rows in %d ms%s", name, version, task.wireName(),
                 split.train().length, trainingMillis, promote ? ", promoted" : "");
         return new TrainResult(name, version, task.wireName(), split.train().length, split.test().length,
-                data.features(), fitted.metrics(), trainingMillis, store.versionLocation(name, version), promote);
+                data.features(), constant.isEmpty() ? null : constant, metrics, trainingMillis, store.versionLocation(name, version), promote);
     }
 
-    private static Fitted classifier(TabularData data, Split split, TrainingSpec spec, String source) {
+    private static Fitted classifier(TabularData data, Split split, TrainingSpec spec, String source,
+            Set<String> dropped) {
         List<String> labels = List.copyOf(new TreeSet<>(List.of(data.targets())));
         if (labels.size() < 2) {
             throw new InvalidInputException("too-few-classes", "Classification needs at least two classes in '"
                     + data.target() + "'; the dataset has " + labels + ".");
         }
-        MutableDataset<Label> train = TribuoDatasets.classification(data, split.train(), source);
+        MutableDataset<Label> train = TribuoDatasets.classification(data, split.train(), source, dropped);
         Model<Label> model = LinearTrainers.classifier(spec).train(train);
         boolean held = split.test().length > 0;
-        MutableDataset<Label> evaluated = held ? TribuoDatasets.classification(data, split.test(), source) : train;
+        MutableDataset<Label> evaluated = held ? TribuoDatasets.classification(data, split.test(), source, dropped) : train;
         return new Fitted(model, labels, Evaluations.classification(model, evaluated, labels, held ? "holdout" : "training"));
     }
 
-    private static Fitted regressor(TabularData data, Split split, TrainingSpec spec, String source) {
-        MutableDataset<Regressor> train = TribuoDatasets.regression(data, split.train(), source);
+    private static Fitted regressor(TabularData data, Split split, TrainingSpec spec, String source,
+            Set<String> dropped) {
+        MutableDataset<Regressor> train = TribuoDatasets.regression(data, split.train(), source, dropped);
         Model<Regressor> model = LinearTrainers.regressor(spec).train(train);
         boolean held = split.test().length > 0;
-        MutableDataset<Regressor> evaluated = held ? TribuoDatasets.regression(data, split.test(), source) : train;
+        MutableDataset<Regressor> evaluated = held ? TribuoDatasets.regression(data, split.test(), source, dropped) : train;
         return new Fitted(model, List.of(data.target()), Evaluations.regression(model, evaluated, held ? "holdout" : "training"));
+    }
+
+    /** The evaluation figures, then how many cells were empty per column and how many rows had no target. */
+    private static Map<String, Object> withDataCounts(Map<String, Object> evaluation, TabularData data) {
+        Map<String, Object> metrics = new LinkedHashMap<>(evaluation);
+        Map<String, Integer> missing = Imputation.counts(data);
+        if (!missing.isEmpty()) {
+            metrics.put("missingValues", missing);
+        }
+        if (data.rowsWithoutTarget() > 0) {
+            metrics.put("rowsWithoutTarget", data.rowsWithoutTarget());
+        }
+        return metrics;
     }
 
     /** The version as any instance will load it; a model that would not load is never promoted. */

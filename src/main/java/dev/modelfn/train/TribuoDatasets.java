@@ -2,6 +2,7 @@ package dev.modelfn.train;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -23,9 +24,14 @@ public final class TribuoDatasets {
     }
 
     public static MutableDataset<Label> classification(TabularData data, int[] rows, String source) {
+        return classification(data, rows, source, Set.of());
+    }
+
+    /** As {@link #classification(TabularData, int[], String)}, leaving out the columns named in {@code dropped}. */
+    public static MutableDataset<Label> classification(TabularData data, int[] rows, String source, Set<String> dropped) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
-        FeatureColumns columns = new FeatureColumns(data.features());
+        FeatureColumns columns = new FeatureColumns(data.features(), dropped);
         // Labels are immutable, so the rows of one class can share one
         Map<String, Label> labels = new HashMap<>();
         for (int i : rows) {
@@ -35,13 +41,18 @@ public final class TribuoDatasets {
     }
 
     public static MutableDataset<Regressor> regression(TabularData data, int[] rows, String source) {
+        return regression(data, rows, source, Set.of());
+    }
+
+    /** As {@link #regression(TabularData, int[], String)}, leaving out the columns named in {@code dropped}. */
+    public static MutableDataset<Regressor> regression(TabularData data, int[] rows, String source, Set<String> dropped) {
         if (data.numericTargets() == null) {
             throw new InvalidInputException("non-numeric-target", "Regression needs a numeric target; column '"
                     + data.target() + "' has values that are not numbers.");
         }
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
-        FeatureColumns columns = new FeatureColumns(data.features());
+        FeatureColumns columns = new FeatureColumns(data.features(), dropped);
         for (int i : rows) {
             dataset.add(columns.example(new Regressor(data.target(), data.numericTargets()[i]), data.rows()[i]));
         }

@@ -61,6 +61,18 @@ class SqsBatchTest {
     }
 
     @Test
+    void anOverflowingRecordIsAFailedItemAndTheOthersStillSucceed() {
+        Map<String, String> records = new LinkedHashMap<>();
+        records.put("ok", GOOD);
+        records.put("overflow", GOOD.replace("5.1", "-1e308"));
+        records.put("large-but-finite", GOOD.replace("1.4", "1e6"));
+        given().contentType("application/json").body(SqsEvents.batch(records))
+                .when().post()
+                .then().statusCode(200)
+                .body("batchItemFailures.itemIdentifier", contains("overflow"));
+    }
+
+    @Test
     void aFailedRecordIsLoggedOnce() {
         Logger log = Logger.getLogger(ProblemResponder.class.getName());
         List<String> lines = new CopyOnWriteArrayList<>();

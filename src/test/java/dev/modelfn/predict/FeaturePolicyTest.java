@@ -65,4 +65,15 @@ class FeaturePolicyTest {
         return given().body(body).contentType("application/json").post("/predict")
                 .then().statusCode(200).extract().jsonPath().getMap("predictions[0].scores");
     }
+
+    @Test
+    void aRowWithOnlyConstantFeaturesIsA400NotA500() {
+        given().body(Map.of("model", "iris-constant", "task", "classification", "target", "species",
+                "data", Map.of("uri", "file:iris_constant_columns.csv"))).contentType("application/json")
+                .post("/train").then().statusCode(200).body("constantFeatures", equalTo(List.of("batch", "pixel_0")));
+        expectProblem("/predict", "{\"model\":\"iris-constant\",\"features\":{\"batch\":7,\"pixel_0\":0}}", 400,
+                "no-known-features").body("row", equalTo(0));
+        given().body("{\"model\":\"iris-constant\",\"features\":{\"batch\":7,\"petal_length_cm\":1.4}}")
+                .contentType("application/json").post("/predict").then().statusCode(200);
+    }
 }

@@ -108,4 +108,51 @@ class CsvTableReaderTest {
         assertThatThrownBy(() -> read("")).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.type()).endsWith("empty-dataset"));
     }
+
+    @Test
+    void aByteOrderMarkAndCrlfAreWhatSpreadsheetsWrite() throws IOException {
+        TabularData data = read("\uFEFFa,label\r\n1,x\r\n2,y\r\n");
+        assertThat(data.features()).containsExactly("a");
+        assertThat(data.targets()).containsExactly("x", "y");
+    }
+
+    @Test
+    void quotedFieldsMayHoldLineBreaksAndWhiteSpaceAroundNumbersIsIgnored() throws IOException {
+        TabularData data = read("note,a,label\r\n\"two\r\nlines\",  54.1 ,x\n\"one\nmore\",1.108345e+02,y\r\"\",\t64.72\t,x",
+                List.of("a"), 10);
+        assertThat(data.rows()).isDeepEqualTo(new double[][] {{54.1}, {110.8345}, {64.72}});
+        assertThat(data.targets()).containsExactly("x", "y", "x");
+    }
+
+    @Test
+    void theSeparatorIsDetectedFromTheHeaderLine() throws IOException {
+        assertThat(read("a;b;label\n1.5;2;x\n").rows()[0]).containsExactly(1.5, 2.0);
+        // a decimal comma is not a number, whatever the separator
+        assertThatThrownBy(() -> read("a;b;label\n1,5;2;x\n")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.extensions()).containsEntry("feature", "a"));
+    }
+
+    @Test
+    void semicolonAndTabSeparatedFilesRead() throws IOException {
+        TabularData semicolons = read("\"a;1\";b;label\n1;2;\"x;y\"\n");
+        assertThat(semicolons.features()).containsExactly("a;1", "b");
+        assertThat(semicolons.targets()).containsExactly("x;y");
+        TabularData tabs = read("a\tb\tlabel\n1\t2,5\tx\n", List.of("a"), 10);
+        assertThat(tabs.rows()[0]).containsExactly(1.0);
+    }
+
+    @Test
+    void aGivenSeparatorWinsOverDetection() throws IOException {
+        TabularData data = CsvTableReader.read(new StringReader("a,b|c|label\n1|2|x\n"), '|', "label", null, java.util.Set.of(), 10);
+        assertThat(data.features()).containsExactly("a,b", "c");
+    }
+
+    @Test
+    void duplicateAndEmptyHeaderNamesAreRefusedByName() {
+        assertThatThrownBy(() -> read("a,b,a,,label\n1,2,3,4,x\n")).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.type()).isEqualTo("invalid-header");
+            assertThat(e.detail()).contains("[a]").contains("column 3");
+            assertThat(e.extensions()).containsEntry("duplicates", List.of("a")).containsEntry("emptyColumns", List.of(3));
+        });
+    }
 }
