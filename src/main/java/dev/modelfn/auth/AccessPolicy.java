@@ -86,6 +86,14 @@ public class AccessPolicy {
         if (ADMIN.contains(function)) {
             return Access.ADMIN;
         }
-        return readsNeedToken && READ.contains(function) ? Access.USER : Access.OPEN;
+        return readsNeedToken && (READ.contains(function) || isOpenInferenceRead(function)) ? Access.USER : Access.OPEN;
+    }
+
+    /**
+     * The Open Inference Protocol's metadata and inference paths read as predict does; its health paths stay
+     * open like /q/health, for probes.
+     */
+    private static boolean isOpenInferenceRead(String path) {
+        return path.equals("v2") || path.startsWith("v2/") && !path.equals("v2/health/live") && !path.equals("v2/health/ready");
     }
 }

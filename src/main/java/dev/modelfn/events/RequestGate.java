@@ -76,7 +76,9 @@ public class RequestGate {
             } else {
                 plainJson(context, headers, body);
             }
-            if (body != null && !context.request().path().equals("/predict")) {
+            // /predict and the Open Inference Protocol's routes read their bodies strictly themselves
+            if (body != null && !context.request().path().equals("/predict")
+                    && !context.normalizedPath().startsWith("/v2/")) {
                 OneJsonValue.check(json, body.getBytes());
             }
         } catch (ProblemException problem) {

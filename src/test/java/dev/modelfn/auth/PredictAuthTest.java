@@ -62,6 +62,23 @@ class PredictAuthTest {
         call(surface, "Bearer " + Tokens.of(Access.ADMIN_GROUP)).then().statusCode(200);
     }
 
+    @org.junit.jupiter.api.Test
+    void openInferenceNeedsAUserTokenButItsHealthStaysOpen() {
+        String infer = "{\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],\"data\":[5.1,3.5,1.4,0.2]}]}";
+        for (String path : List.of("/v2", "/v2/models/iris", "/v2/models/iris/ready")) {
+            given().get(path).then().statusCode(401).contentType("application/json")
+                    .body("error", org.hamcrest.Matchers.containsString("Bearer"));
+            given().header("Authorization", "Bearer " + Tokens.of(Access.USER_GROUP)).get(path).then().statusCode(200);
+        }
+        given().contentType("application/json").body(infer).post("/v2/models/iris/infer").then().statusCode(401);
+        given().header("Authorization", "Bearer " + Tokens.of("someone-else")).contentType("application/json").body(infer)
+                .post("/v2/models/iris/infer").then().statusCode(403);
+        given().header("Authorization", "Bearer " + Tokens.of(Access.USER_GROUP)).contentType("application/json").body(infer)
+                .post("/v2/models/iris/infer").then().statusCode(200);
+        given().get("/v2/health/live").then().statusCode(200);
+        given().get("/v2/health/ready").then().statusCode(200);
+    }
+
     static Stream<Surface> surfaces() {
         return Stream.of(Surface.values());
     }
