@@ -79,6 +79,40 @@ class PredictAuthTest {
         given().get("/v2/health/ready").then().statusCode(200);
     }
 
+    @org.junit.jupiter.api.Test
+    void openInferenceOverGrpcNeedsAUserTokenButItsHealthStaysOpen() throws InterruptedException {
+        io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder.forAddress("127.0.0.1", io.restassured.RestAssured.port)
+                .usePlaintext().build();
+        try {
+            var stub = dev.modelfn.v2.grpc.GRPCInferenceServiceGrpc.newBlockingStub(channel);
+            var infer = dev.modelfn.v2.grpc.ModelInferRequest.newBuilder().setModelName("iris")
+                    .addInputs(dev.modelfn.v2.V2GrpcTest.input("x", "FP64", 1, 4).setContents(
+                            dev.modelfn.v2.grpc.InferTensorContents.newBuilder().addAllFp64Contents(List.of(5.1, 3.5, 1.4, 0.2))))
+                    .build();
+            org.assertj.core.api.Assertions.assertThat(stub.serverLive(
+                    dev.modelfn.v2.grpc.ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
+            grpcRefused(io.grpc.Status.Code.UNAUTHENTICATED, () -> stub.modelInfer(infer));
+            grpcRefused(io.grpc.Status.Code.UNAUTHENTICATED, () -> withToken(stub, "not-a-jwt").modelInfer(infer));
+            grpcRefused(io.grpc.Status.Code.PERMISSION_DENIED, () -> withToken(stub, Tokens.of("someone-else")).modelInfer(infer));
+            org.assertj.core.api.Assertions.assertThat(withToken(stub, Tokens.of(Access.USER_GROUP)).modelInfer(infer)
+                    .getOutputsCount()).isEqualTo(2);
+        } finally {
+            channel.shutdownNow().awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static dev.modelfn.v2.grpc.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub withToken(
+            dev.modelfn.v2.grpc.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub stub, String token) {
+        io.grpc.Metadata headers = new io.grpc.Metadata();
+        headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return stub.withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    private static void grpcRefused(io.grpc.Status.Code code, Runnable call) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call::run).isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class,
+                e -> org.assertj.core.api.Assertions.assertThat(e.getStatus().getCode()).isEqualTo(code));
+    }
+
     static Stream<Surface> surfaces() {
         return Stream.of(Surface.values());
     }
