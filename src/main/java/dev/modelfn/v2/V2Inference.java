@@ -15,6 +15,7 @@ import dev.modelfn.problem.ProblemException;
 import dev.modelfn.registry.ModelRegistry;
 import dev.modelfn.store.ModelStore;
 import dev.modelfn.store.Names;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The Open Inference Protocol v2 over any wire (REST, gRPC): server and model metadata, readiness, and
@@ -42,6 +43,7 @@ public class V2Inference {
     }
 
     /** A model as its metadata describes it to v2 clients. */
+    @RegisterForReflection
     public record Description(String name, List<String> versions, String platform, List<TensorSpec> inputs,
             List<TensorSpec> outputs) {
     }
