@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throughput of /predict against /predict-baseline (same request reading, constant answer), driven by
+# Throughput of /predict against /predict-baseline (same request reading, constant answer), and of the
+# Open Inference Protocol's /v2/models/<model>/infer with the same rows as one [N, F] tensor, driven by
 # wrk over loopback. Builds the jar if missing (BENCH_REBUILD=1 forces it), installs wrk with apt-get if
 # missing, starts the app on 127.0.0.1:$BENCH_PORT with the demo models, and stops it when done.
 # BENCH_JAR runs another build's quarkus-run.jar (e.g. an older commit's) against the same models.
@@ -62,6 +63,20 @@ echo "{\"model\":\"iris\",\"features\":$(rows_json $data/iris.csv 1 1)}" > "$wor
 echo "{\"model\":\"iris\",\"rows\":[$(rows_json $data/iris.csv 26 125)]}" > "$work/iris-100.json"
 echo "{\"model\":\"diabetes\",\"features\":$(rows_json $data/diabetes.csv 1 1)}" > "$work/diabetes-1.json"
 declare -A batch=([iris-1]=1 [iris-100]=100 [diabetes-1]=1)
+# The same rows for /v2/models/<model>/infer: one FP64 tensor of shape [N, F], flat in row-major order.
+tensor_json() { # csv, first data line, last data line
+  awk -F, -v from="$2" -v to="$3" '
+    NR == 1 { width = NF - 1; next }
+    NR - 1 >= from && NR - 1 <= to {
+      for (i = 1; i < NF; i++) data = data (n++ ? "," : "") $i
+      rows++
+    }
+    END { printf "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP64\",\"shape\":[%d,%d],\"data\":[%s]}]}", rows, width, data }' "$1"
+}
+tensor_json $data/iris.csv 1 1 > "$work/iris-1.v2.json"
+tensor_json $data/iris.csv 26 125 > "$work/iris-100.v2.json"
+tensor_json $data/diabetes.csv 1 1 > "$work/diabetes-1.v2.json"
+functions="predict-baseline predict v2"
 
 echo "== starting $jar on 127.0.0.1:$port ($("$java" -version 2>&1 | head -n 1))"
 # shellcheck disable=SC2086
@@ -76,37 +91,45 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "not ready in 60 s"; cat "$work/server.log"; exit 1; }
 
-url() { echo "http://127.0.0.1:$port/$1"; }
+url() { # function, scenario
+  if [ "$1" = v2 ]; then echo "http://127.0.0.1:$port/v2/models/${2%-*}/infer"; else echo "http://127.0.0.1:$port/$1"; fi
+}
+body() { if [ "$1" = v2 ]; then echo "$work/$2.v2.json"; else echo "$work/$2.json"; fi; }
 check() { # function, scenario: one request must answer 200 with one prediction per row
   local answer
-  answer=$(curl -sf -H 'Content-Type: application/json' --data-binary "@$work/$2.json" "$(url "$1")") \
+  answer=$(curl -sf -H 'Content-Type: application/json' --data-binary "@$(body "$1" "$2")" "$(url "$1" "$2")") \
     || { echo "$1 refused $2"; exit 1; }
-  [ "$(grep -o '"label"\|"value"' <<<"$answer" | wc -l)" = "${batch[$2]}" ] || { echo "$1: odd answer to $2: $answer"; exit 1; }
+  if [ "$1" = v2 ]; then
+    grep -q "\"shape\":\[${batch[$2]}[],]" <<<"$answer" || { echo "$1: odd answer to $2: $answer"; exit 1; }
+  else
+    [ "$(grep -o '"label"\|"value"' <<<"$answer" | wc -l)" = "${batch[$2]}" ] || { echo "$1: odd answer to $2: $answer"; exit 1; }
+  fi
 }
 run() { # function, scenario, duration -> RESULT line
-  BODY_FILE="$work/$2.json" timeout 120 nice -n "$niceness" wrk -t"$threads" -c"$connections" -d"$3" --latency \
-    -s bench/post.lua "$(url "$1")" | grep '^RESULT'
+  BODY_FILE="$(body "$1" "$2")" timeout 120 nice -n "$niceness" wrk -t"$threads" -c"$connections" -d"$3" --latency \
+    -s bench/post.lua "$(url "$1" "$2")" | grep '^RESULT'
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # Every function and body once before any measurement, so that neither side measures the JIT's work for the other.
 for scenario in $only; do
-  for fn in predict-baseline predict; do
+  for fn in $functions; do
     check "$fn" "$scenario"
     run "$fn" "$scenario" "$warmup" >/dev/null
   done
 done
 
-printf '\n%-11s %-17s %10s %11s %8s %8s %7s %9s\n' scenario function requests/s rows/s p50_ms p99_ms errors %baseline
+printf '\n%-11s %-17s %10s %11s %8s %8s %7s %9s %8s\n' scenario function requests/s rows/s p50_ms p99_ms errors %baseline %predict
 for scenario in $only; do
   for _ in $(seq 1 "$rounds"); do
     declare -A rps=()
-    for fn in predict-baseline predict; do
+    for fn in $functions; do
       read -r _ r p50 p99 errors _ <<<"$(run "$fn" "$scenario" "$duration")"
       rps[$fn]=$r
       share=$(awk -v a="$r" -v b="${rps[predict-baseline]}" 'BEGIN { printf "%.0f%%", 100 * a / b }')
-      printf '%-11s %-17s %10.0f %11.0f %8s %8s %7s %9s\n' "$scenario" "$fn" "$r" \
-        "$(awk -v r="$r" -v n="${batch[$scenario]}" 'BEGIN { print r * n }')" "$p50" "$p99" "$errors" "$share"
+      of_predict=$(awk -v a="$r" -v b="${rps[predict]:-}" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else printf "-" }')
+      printf '%-11s %-17s %10.0f %11.0f %8s %8s %7s %9s %8s\n' "$scenario" "$fn" "$r" \
+        "$(awk -v r="$r" -v n="${batch[$scenario]}" 'BEGIN { print r * n }')" "$p50" "$p99" "$errors" "$share" "$of_predict"
     done
   done
 done

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelfn.problem.ForbiddenException;
 import dev.modelfn.problem.KeyUnavailableException;
 import dev.modelfn.problem.UnauthorizedException;
+import dev.modelfn.v2.grpc.GrpcOverHttp;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -53,6 +54,11 @@ public class AccessGate {
     }
 
     private void check(RoutingContext context) {
+        if (GrpcOverHttp.isGrpc(context)) {
+            // GrpcAccessGate applies the same policy to gRPC calls, with gRPC status codes
+            context.next();
+            return;
+        }
         Access access = policy.required(context.normalizedPath(), eventTypes(context));
         if (access == Access.OPEN) {
             context.next();

@@ -26,6 +26,9 @@ public class AccessPolicy {
             "trainEvent", "modelPromotedEvent");
     /** Functions that only read, open unless {@code modelfn.auth.predict} is on. */
     private static final Set<String> READ = Set.of("predict", "predict-baseline", "predictEvent", "models", "describe");
+    /** The Open Inference Protocol's gRPC service; a call's path is its full method name. */
+    private static final String GRPC_SERVICE = "inference.GRPCInferenceService/";
+    private static final Set<String> GRPC_HEALTH = Set.of("ServerLive", "ServerReady");
     /** Where a verification key for {@code quarkus-smallrye-jwt} can be configured. */
     private static final Set<String> KEY_PROPERTIES = Set.of("mp.jwt.verify.publickey",
             "mp.jwt.verify.publickey.location", "smallrye.jwt.verify.key.location");
@@ -108,6 +111,17 @@ public class AccessPolicy {
         if (ADMIN.contains(function)) {
             return Access.ADMIN;
         }
-        return readsNeedToken && READ.contains(function) ? Access.USER : Access.OPEN;
+        return readsNeedToken && (READ.contains(function) || isOpenInferenceRead(function)) ? Access.USER : Access.OPEN;
+    }
+
+    /**
+     * The Open Inference Protocol's metadata and inference paths read as predict does; its health paths stay
+     * open like /q/health, for probes.
+     */
+    private static boolean isOpenInferenceRead(String path) {
+        if (path.startsWith(GRPC_SERVICE)) {
+            return !GRPC_HEALTH.contains(path.substring(GRPC_SERVICE.length()));
+        }
+        return path.equals("v2") || path.startsWith("v2/") && !path.equals("v2/health/live") && !path.equals("v2/health/ready");
     }
 }

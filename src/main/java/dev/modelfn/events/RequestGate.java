@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelfn.problem.ProblemException;
 import dev.modelfn.problem.UnsupportedMediaException;
+import dev.modelfn.v2.grpc.GrpcOverHttp;
 import io.quarkus.funqy.runtime.bindings.knative.events.FunqyKnativeEventsConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -68,6 +69,11 @@ public class RequestGate {
     }
 
     private void check(RoutingContext context) {
+        if (GrpcOverHttp.isGrpc(context)) {
+            // streamed to the gRPC server untouched
+            context.next();
+            return;
+        }
         MultiMap headers = context.request().headers();
         Buffer body = context.body().buffer();
         try {
@@ -76,7 +82,9 @@ public class RequestGate {
             } else {
                 plainJson(context, headers, body);
             }
-            if (body != null && !context.request().path().equals("/predict")) {
+            // /predict and the Open Inference Protocol's routes read their bodies strictly themselves
+            if (body != null && !context.request().path().equals("/predict")
+                    && !context.normalizedPath().startsWith("/v2/")) {
                 OneJsonValue.check(json, body.getBytes());
             }
         } catch (ProblemException problem) {

@@ -13,6 +13,7 @@ final class Names {
     static final String MODEL = "model";
     static final String VERSION = "version";
     static final String OUTCOME = "outcome";
+    static final String PROTOCOL = "protocol";
     static final String TASK = "task";
 
     private Names() {

@@ -1,6 +1,7 @@
 package dev.modelfn.metrics;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Counts predictions by model, version and outcome, and records the latency and rows of the successful
- * ones. The meters of a successful prediction are registered once per model version and kept, so the
+ * Counts predictions by model, version, protocol and outcome, and records the latency and rows of the successful
+ * ones. The meters of a successful prediction are registered once per model version and protocol and kept, so the
  * predict path only looks them up by name and bumps them: no tag lists, no registry lookups. Failures
  * are rare and pay for a registry lookup.
  */
@@ -30,17 +31,20 @@ public class PredictMetrics {
     public static final String UNKNOWN = "(unknown)";
 
     private final MeterRegistry meters;
-    private final Map<String, VersionMeters> byModel = new ConcurrentHashMap<>();
+    private final Map<Protocol, Map<String, VersionMeters>> byProtocol = new EnumMap<>(Protocol.class);
 
     public PredictMetrics(MeterRegistry meters) {
         this.meters = meters;
+        for (Protocol protocol : Protocol.values()) {
+            byProtocol.put(protocol, new ConcurrentHashMap<>());
+        }
     }
 
-    /** A prediction of {@code rows} rows answered by {@code model} in {@code nanos}. */
-    public void succeeded(ServableModel model, int rows, long nanos) {
-        VersionMeters m = byModel.get(model.name());
+    /** A prediction of {@code rows} rows answered by {@code model} in {@code nanos}, asked for by {@code protocol}. */
+    public void succeeded(ServableModel model, Protocol protocol, int rows, long nanos) {
+        VersionMeters m = byProtocol.get(protocol).get(model.name());
         if (m == null || !m.version.equals(model.version())) {
-            m = register(model);
+            m = register(model, protocol);
         }
         m.ok.increment();
         m.latency.record(nanos, TimeUnit.NANOSECONDS);
@@ -51,13 +55,14 @@ public class PredictMetrics {
      * A refused or failed prediction. {@code model} is the served model the request named, or null when
      * it named none that is served.
      */
-    public void failed(ServableModel model, String outcome) {
+    public void failed(ServableModel model, Protocol protocol, String outcome) {
         meters.counter(Names.PREDICTIONS, Names.MODEL, model == null ? UNKNOWN : model.name(),
-                Names.VERSION, model == null ? UNKNOWN : model.version(), Names.OUTCOME, outcome).increment();
+                Names.VERSION, model == null ? UNKNOWN : model.version(), Names.PROTOCOL, protocol.tag(),
+                Names.OUTCOME, outcome).increment();
     }
 
-    private VersionMeters register(ServableModel model) {
-        return byModel.compute(model.name(), (name, old) -> {
+    private VersionMeters register(ServableModel model, Protocol protocol) {
+        return byProtocol.get(protocol).compute(model.name(), (name, old) -> {
             if (old != null && old.version.equals(model.version())) {
                 return old;
             }
@@ -66,7 +71,7 @@ public class PredictMetrics {
                 meters.remove(old.latency);
                 meters.remove(old.rows);
             }
-            return new VersionMeters(meters, model);
+            return new VersionMeters(meters, model, protocol);
         });
     }
 
@@ -76,19 +81,21 @@ public class PredictMetrics {
         final Timer latency;
         final DistributionSummary rows;
 
-        VersionMeters(MeterRegistry meters, ServableModel model) {
+        VersionMeters(MeterRegistry meters, ServableModel model, Protocol protocol) {
             this.version = model.version();
-            this.ok = Counter.builder(Names.PREDICTIONS).description("Predict requests by model, version and outcome")
-                    .tags(Names.MODEL, model.name(), Names.VERSION, version, Names.OUTCOME, OK).register(meters);
+            String by = protocol.tag();
+            this.ok = Counter.builder(Names.PREDICTIONS).description("Predict requests by model, version, protocol and outcome")
+                    .tags(Names.MODEL, model.name(), Names.VERSION, version, Names.PROTOCOL, by, Names.OUTCOME, OK)
+                    .register(meters);
             this.latency = Timer.builder(Names.PREDICTION_DURATION)
                     .description("Time to answer a successful predict request, from the parsed request to the answer")
-                    .tags(Names.MODEL, model.name(), Names.VERSION, version)
+                    .tags(Names.MODEL, model.name(), Names.VERSION, version, Names.PROTOCOL, by)
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofNanos(10_000))
                     .maximumExpectedValue(Duration.ofSeconds(10))
                     .register(meters);
             this.rows = DistributionSummary.builder(Names.PREDICTION_ROWS).description("Rows per successful predict request")
-                    .tags(Names.MODEL, model.name(), Names.VERSION, version)
+                    .tags(Names.MODEL, model.name(), Names.VERSION, version, Names.PROTOCOL, by)
                     .serviceLevelObjectives(1, 10, 100, 1_000, 10_000)
                     .register(meters);
         }

@@ -2,11 +2,13 @@ package dev.modelfn.predict;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.metrics.PredictMetrics;
+import dev.modelfn.metrics.Protocol;
 import dev.modelfn.model.FeatureRow;
 import dev.modelfn.model.FeaturePolicy;
 import dev.modelfn.model.ServableModel;
@@ -38,20 +40,54 @@ public class PredictionService {
     }
 
     public PredictResponse predict(PredictRequest request) {
+        return predict(request, Protocol.MODELFN);
+    }
+
+    /** {@link #predict(PredictRequest)} for a request that arrived by {@code protocol}, which tags its metrics. */
+    public PredictResponse predict(PredictRequest request, Protocol protocol) {
         long start = System.nanoTime();
         try {
             Checked checked = check(request);
             ServableModel model = checked.model();
             PredictResponse response = new PredictResponse(model.name(), model.version(), model.predict(checked.rows(), policy));
-            metrics.succeeded(model, checked.rows().size(), System.nanoTime() - start);
+            metrics.succeeded(model, protocol, checked.rows().size(), System.nanoTime() - start);
             return response;
         } catch (ProblemException e) {
             ServableModel model = servedModelOf(request);
-            metrics.failed(model, e.type());
+            metrics.failed(model, protocol, e.type());
             e.logContext(logContext(request, model, System.nanoTime() - start));
             throw e;
         } catch (RuntimeException e) {
-            metrics.failed(servedModelOf(request), PredictMetrics.INTERNAL_ERROR);
+            metrics.failed(servedModelOf(request), protocol, PredictMetrics.INTERNAL_ERROR);
+            throw e;
+        }
+    }
+
+    /**
+     * Predicts for a surface whose rows depend on the model, such as the Open Inference Protocol's tensors,
+     * whose columns follow the model's feature order: {@code rows} turns the served model into the rows to
+     * predict. The model lookup, the limits, the model call, the metrics and the log line are predict's own.
+     */
+    public PredictResponse predict(String model, String version, Function<ServableModel, List<FeatureRow>> rows,
+            Protocol protocol) {
+        long start = System.nanoTime();
+        ServableModel served = null;
+        List<FeatureRow> read = null;
+        try {
+            served = registry.require(Names.requireModel(model), version == null ? null : Names.requireVersion(version));
+            read = rows.apply(served);
+            requireRowCount(read.size());
+            PredictResponse response = new PredictResponse(served.name(), served.version(), served.predict(read, policy));
+            metrics.succeeded(served, protocol, read.size(), System.nanoTime() - start);
+            return response;
+        } catch (ProblemException e) {
+            ServableModel named = served != null ? served : model == null ? null : registry.find(model);
+            metrics.failed(named, protocol, e.type());
+            e.logContext(logContext(named, read == null ? "-" : Integer.toString(read.size()), System.nanoTime() - start));
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.failed(served != null ? served : model == null ? null : registry.find(model), protocol,
+                    PredictMetrics.INTERNAL_ERROR);
             throw e;
         }
     }
@@ -65,6 +101,10 @@ public class PredictionService {
         // a defective body was not read to its end: its row count is unknown
         String rows = request == null ? "0" : request.features() != null ? "1"
                 : request.rows() != null ? Integer.toString(request.rows().size()) : "-";
+        return logContext(model, rows, nanos);
+    }
+
+    private static String logContext(ServableModel model, String rows, long nanos) {
         return "model=" + (model == null ? PredictMetrics.UNKNOWN : model.name())
                 + " version=" + (model == null ? "-" : model.version())
                 + " rows=" + rows
@@ -104,11 +144,18 @@ public class PredictionService {
         if (request.rows().isEmpty()) {
             throw new InvalidInputException("empty-batch", "'rows' is empty; send at least one row.");
         }
-        if (request.rows().size() > maxRows) {
-            throw new TooLargeException("too-many-rows", "The batch has " + request.rows().size()
+        requireRowCount(request.rows().size());
+        return request.rows();
+    }
+
+    private void requireRowCount(int rows) {
+        if (rows == 0) {
+            throw new InvalidInputException("empty-batch", "The request has no rows; send at least one.");
+        }
+        if (rows > maxRows) {
+            throw new TooLargeException("too-many-rows", "The batch has " + rows
                     + " rows; at most " + maxRows + " are allowed (modelfn.predict.max-rows).")
                     .with("maxRows", maxRows);
         }
-        return request.rows();
     }
 }

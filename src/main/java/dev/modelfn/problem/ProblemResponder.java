@@ -18,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
  * The one place where failures become HTTP answers. Funqy hands every exception a function throws to
  * Vert.x as a route failure (wrapped in its own ApplicationException), and fails requests it cannot
  * read with a bare status code; both end here as {@code application/problem+json} and are logged once.
+ * Under /v2 (the Open Inference Protocol) the same failure is answered as the protocol's {@code {"error": "..."}}.
  */
 @ApplicationScoped
 public class ProblemResponder {
@@ -53,7 +54,25 @@ public class ProblemResponder {
         if (problem != null) {
             problem.headers().forEach(context.response()::putHeader);
         }
+        if (isOpenInferencePath(context.normalizedPath())) {
+            // the Open Inference Protocol's clients read the reason from "error"
+            context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(errorBody(body.get("detail")));
+            return;
+        }
         context.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(text);
+    }
+
+    private static boolean isOpenInferencePath(String path) {
+        return path.equals("/v2") || path.startsWith("/v2/");
+    }
+
+    private String errorBody(Object detail) {
+        try {
+            return json.writeValueAsString(Map.of("error", String.valueOf(detail)));
+        } catch (JsonProcessingException e) {
+            return "{\"error\":\"request failed\"}";
+        }
     }
 
     /**

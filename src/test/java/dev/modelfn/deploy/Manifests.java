@@ -52,8 +52,13 @@ final class Manifests {
 
     /** Every Kubernetes object of that kind under deploy/knative. */
     static List<JsonNode> kind(String kind) {
+        return kind("knative", kind);
+    }
+
+    /** Every Kubernetes object of that kind under deploy/{@code folder}. */
+    static List<JsonNode> kind(String folder, String kind) {
         return files().stream()
-                .filter(f -> f.startsWith(ROOT.resolve("knative")))
+                .filter(f -> f.startsWith(ROOT.resolve(folder)))
                 .flatMap(f -> read(f).stream())
                 .filter(doc -> kind.equals(doc.path("kind").asText()))
                 .toList();

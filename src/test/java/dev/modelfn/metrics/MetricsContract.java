@@ -37,20 +37,41 @@ abstract class MetricsContract {
         predict("{\"model\":\"tulip\",\"features\":" + ROW + "}", 404);
 
         Scrape after = Scrape.now();
-        assertThat(delta(before, after, "modelfn_predictions_total", "model", "iris", "version", version, "outcome", "ok"))
+        assertThat(delta(before, after, "modelfn_predictions_total", "model", "iris", "version", version, "protocol", "modelfn", "outcome", "ok"))
                 .isEqualTo(3);
         assertThat(delta(before, after, "modelfn_predictions_total", "model", "iris", "version", version,
-                "outcome", "invalid-feature-value")).isEqualTo(2);
+                "protocol", "modelfn", "outcome", "invalid-feature-value")).isEqualTo(2);
         assertThat(delta(before, after, "modelfn_predictions_total", "model", "(unknown)", "version", "(unknown)",
-                "outcome", "unknown-model")).isEqualTo(1);
-        assertThat(delta(before, after, "modelfn_prediction_duration_seconds_count", "model", "iris", "version", version))
+                "protocol", "modelfn", "outcome", "unknown-model")).isEqualTo(1);
+        assertThat(delta(before, after, "modelfn_prediction_duration_seconds_count", "model", "iris", "version", version, "protocol", "modelfn"))
                 .isEqualTo(3);
-        assertThat(after.value("modelfn_prediction_duration_seconds_bucket", "model", "iris", "version", version, "le", "+Inf"))
-                .isEqualTo(after.value("modelfn_prediction_duration_seconds_count", "model", "iris", "version", version));
-        assertThat(delta(before, after, "modelfn_prediction_rows_sum", "model", "iris", "version", version)).isEqualTo(5);
-        assertThat(delta(before, after, "modelfn_prediction_rows_bucket", "model", "iris", "version", version, "le", "1.0"))
+        assertThat(after.value("modelfn_prediction_duration_seconds_bucket", "model", "iris", "version", version, "protocol", "modelfn", "le", "+Inf"))
+                .isEqualTo(after.value("modelfn_prediction_duration_seconds_count", "model", "iris", "version", version, "protocol", "modelfn"));
+        assertThat(delta(before, after, "modelfn_prediction_rows_sum", "model", "iris", "version", version, "protocol", "modelfn")).isEqualTo(5);
+        assertThat(delta(before, after, "modelfn_prediction_rows_bucket", "model", "iris", "version", version, "protocol", "modelfn", "le", "1.0"))
                 .isEqualTo(2);
         assertThat(after.text()).doesNotContain("tulip");
+    }
+
+    @Test
+    void openInferenceCallsAreCountedInTheSameFamilyTaggedByProtocol() {
+        String version = given().contentType("application/json").body("{\"model\":\"iris\",\"features\":" + ROW + "}")
+                .post("/predict").then().statusCode(200).extract().path("version");
+        String matrix = "{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[2,4],\"data\":[5.1,3.5,1.4,0.2,6.7,3.0,5.2,2.3]}";
+        Scrape before = Scrape.now();
+        given().contentType("application/json").body("{\"inputs\":[" + matrix + "]}").post("/v2/models/iris/infer")
+                .then().statusCode(200);
+        given().contentType("application/json").body("{\"inputs\":[" + matrix.replace("2.3", "1e400") + "]}")
+                .post("/v2/models/iris/infer").then().statusCode(400);
+        Scrape after = Scrape.now();
+        assertThat(delta(before, after, "modelfn_predictions_total", "model", "iris", "version", version, "protocol", "v2-rest",
+                "outcome", "ok")).isEqualTo(1);
+        assertThat(delta(before, after, "modelfn_predictions_total", "model", "iris", "version", version, "protocol", "v2-rest",
+                "outcome", "v2-invalid-value")).isEqualTo(1);
+        assertThat(delta(before, after, "modelfn_prediction_rows_sum", "model", "iris", "version", version, "protocol", "v2-rest"))
+                .isEqualTo(2);
+        assertThat(delta(before, after, "modelfn_predictions_total", "model", "iris", "version", version, "protocol", "modelfn",
+                "outcome", "ok")).isZero();
     }
 
     @Test
