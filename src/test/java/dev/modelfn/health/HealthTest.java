@@ -19,7 +19,7 @@ class HealthTest {
         given().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.containsInAnyOrder("models", "Graceful Shutdown"))
+                .body("checks.name", org.hamcrest.Matchers.containsInAnyOrder("models", "Graceful Shutdown", "gRPC Server"))
                 .body("checks.find { it.name == 'models' }.data.iris", startsWith("serving "))
                 .body("checks.find { it.name == 'models' }.data.diabetes", startsWith("serving "));
     }

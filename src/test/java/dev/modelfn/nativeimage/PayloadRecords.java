@@ -32,10 +32,8 @@ final class PayloadRecords {
     /** The metadata derived from the compiled classes, as the JSON text written to {@link #METADATA}. */
     static String derive() {
         List<Object> reflection = new ArrayList<>();
-        reflection.add(Map.of("type", "java.lang.Class", "methods",
-                List.of(method("getRecordComponents"), method("isRecord"))));
-        reflection.add(Map.of("type", "java.lang.reflect.RecordComponent", "methods",
-                List.of(method("getName"), method("getType"), method("getGenericType"), method("getAccessor"))));
+        reflection.add(type("java.lang.Class", "getRecordComponents", "isRecord"));
+        reflection.add(type("java.lang.reflect.RecordComponent", "getName", "getType", "getGenericType", "getAccessor"));
         for (String name : recordNames()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("type", name);
@@ -61,8 +59,19 @@ final class PayloadRecords {
         Files.writeString(METADATA, derive());
     }
 
-    private static Map<String, Object> method(String name) {
-        return Map.of("name", name, "parameterTypes", List.of());
+    /** A type with the named no-argument methods, keys in a fixed order so that the file is stable. */
+    private static Map<String, Object> type(String name, String... methods) {
+        List<Object> entries = new ArrayList<>();
+        for (String method : methods) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", method);
+            entry.put("parameterTypes", List.of());
+            entries.add(entry);
+        }
+        Map<String, Object> type = new LinkedHashMap<>();
+        type.put("type", name);
+        type.put("methods", entries);
+        return type;
     }
 
     private static List<String> recordNames() {
