@@ -24,6 +24,8 @@ import dev.modelfn.train.TabularData;
 import dev.modelfn.train.TrainingSpec;
 import dev.modelfn.train.TribuoDatasets;
 import io.smallrye.config.SmallRyeConfig;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
@@ -91,7 +93,8 @@ final class SyntheticModels {
 
     /** Every setting at its default, built by SmallRye as Quarkus builds it, whatever settings are added later. */
     static ModelfnConfig config() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ModelfnConfig.class).build();
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ModelfnConfig.class)
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter()).build();
         return config.getConfigMapping(ModelfnConfig.class);
     }
 }

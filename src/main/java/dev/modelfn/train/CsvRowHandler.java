@@ -3,7 +3,6 @@ package dev.modelfn.train;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 
 /**
@@ -95,7 +94,9 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRowHandler> 
             return Double.NaN;
         }
         try {
-            double value = JavaDoubleParser.parseDouble(buf, offset, length);
+            // The JDK's parser: FastDoubleParser reads through VarHandles that a native image created at run
+            // time cannot use (every number failed there with "get").
+            double value = Double.parseDouble(new String(buf, offset, length));
             if (Double.isFinite(value)) {
                 return value;
             }

@@ -67,7 +67,12 @@ class ShutdownIT {
 
             long sigterm = System.nanoTime();
             app.process().destroy(); // SIGTERM
+            // the signal is delivered and handled asynchronously: readiness must turn DOWN well within the delay
             int readiness = app.status("/q/health/ready");
+            while (readiness != 503 && System.nanoTime() - sigterm < 2_000_000_000L) {
+                Thread.sleep(20);
+                readiness = app.status("/q/health/ready");
+            }
             long readinessMillis = (System.nanoTime() - sigterm) / 1_000_000;
             stopAt.set(System.nanoTime() + 1_000_000_000L);
 
@@ -96,7 +101,7 @@ class ShutdownIT {
             }
             System.out.printf("ShutdownIT: %s, %d answered 200 after SIGTERM, readiness %d after %d ms%n", counts,
                     answeredAfterSigterm, readiness, readinessMillis);
-            assertThat(readiness).as("readiness right after SIGTERM").isEqualTo(503);
+            assertThat(readiness).as("readiness within 2 s of SIGTERM (the delay is 3 s)").isEqualTo(503);
             assertThat(cutOff).as("requests cut off").isEmpty();
             assertThat(counts.getOrDefault(Outcome.REFUSED, 0)).as("refused while the function still ran").isZero();
             assertThat(answeredAfterSigterm).as("served during the shutdown delay").isPositive();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a real process on a free loopback
@@ -30,26 +31,42 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar with {@code jvmOptions} (e.g. {@code -Xmx80m}) and {@code settings} as system properties. */
+    /** Starts the packaged application (see {@link #launcher()}) with {@code jvmOptions} (e.g. {@code -Xmx80m}) and {@code settings} as system properties. */
     public static AppProcess start(List<String> jvmOptions, Map<String, String> settings) throws Exception {
         int port = freePort();
         Path store = Files.createTempDirectory("modelfn-app-store");
         StoreFolderResource.copyTree(Path.of("models"), store);
         Path log = Files.createTempFile("modelfn-app", ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(launcher());
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dmodelfn.store.uri=" + store.toUri());
         command.add("-Dmodelfn.train.data-root=" + Path.of("src/test/resources/data").toAbsolutePath());
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
+        if (command.get(0).endsWith("java")) {
+            command.add("-jar");
+            command.add(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, port, store, log);
         app.awaitReady();
         return app;
+    }
+
+    /**
+     * What the build packaged: the native executable after {@code -Dnative} (it takes {@code -Xmx} and
+     * {@code -D} options as the JVM does), else the JVM that runs the jar.
+     */
+    private static List<String> launcher() throws IOException {
+        Properties artifact = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
+            artifact.load(in);
+        }
+        if ("native".equals(artifact.getProperty("type"))) {
+            return List.of(Path.of("target", artifact.getProperty("path")).toAbsolutePath().toString());
+        }
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     public URI uri(String path) {

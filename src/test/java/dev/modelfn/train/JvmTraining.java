@@ -14,6 +14,8 @@ import dev.modelfn.store.LocalBlobStore;
 import dev.modelfn.store.ModelStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
@@ -28,6 +30,7 @@ final class JvmTraining {
     /** A train service on the store folder {@code store}, reading {@code file:} datasets from {@code dataRoot}. */
     static TrainService on(Path store, Path dataRoot) {
         ModelfnConfig config = new SmallRyeConfigBuilder().withMapping(ModelfnConfig.class)
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withDefaultValue("modelfn.train.data-root", dataRoot.toAbsolutePath().toString())
                 .build().getConfigMapping(ModelfnConfig.class);
