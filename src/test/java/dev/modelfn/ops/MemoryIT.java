@@ -109,12 +109,7 @@ class MemoryIT {
     }
 
     private static List<Map<String, Object>> rows(int count) {
-        List<Map<String, Object>> iris = CsvRows.load("iris.csv", "species").rows();
-        List<Map<String, Object>> rows = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            rows.add(iris.get(i % iris.size()));
-        }
-        return rows;
+        return CsvRows.load("iris.csv", "species").cycled(count);
     }
 
     private static void wideCsv(Path file, int rows, int features) throws Exception {

@@ -120,12 +120,7 @@ class ShutdownIT {
     }
 
     private static List<Map<String, Object>> rows(int count) {
-        List<Map<String, Object>> iris = CsvRows.load("iris.csv", "species").rows();
-        List<Map<String, Object>> rows = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            rows.add(iris.get(i % iris.size()));
-        }
-        return rows;
+        return CsvRows.load("iris.csv", "species").cycled(count);
     }
 
     /** Iris repeated to some 60,000 rows: a training that takes a moment, so that SIGTERM finds it running. */

@@ -36,6 +36,15 @@ public record CsvRows(List<Map<String, Object>> rows, List<String> targets) {
         }
     }
 
+    /** {@code count} feature rows, the file's rows over and over. */
+    public List<Map<String, Object>> cycled(int count) {
+        List<Map<String, Object>> cycled = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            cycled.add(rows.get(i % rows.size()));
+        }
+        return cycled;
+    }
+
     public List<Double> numericTargets() {
         return targets.stream().map(Double::parseDouble).toList();
     }
