@@ -146,10 +146,13 @@ if [[ -z ${BENCH_SKIP_BUILD:-} ]]; then
 fi
 
 # name|directory|command; every flavour whose pieces exist takes part.
-flavours=("baseline jar|$BENCH/baseline-jar|$JAVA -jar quarkus-run.jar"
-  "jar|$BENCH/jar|$JAVA -jar quarkus-run.jar"
+flavours=()
+[[ -f $BENCH/baseline-jar/quarkus-run.jar ]] && flavours+=("baseline jar|$BENCH/baseline-jar|$JAVA -jar quarkus-run.jar")
+[[ -f $BENCH/jar/quarkus-run.jar ]] && flavours+=("jar|$BENCH/jar|$JAVA -jar quarkus-run.jar")
+if [[ -f $BENCH/appcds/app-cds.jsa ]]; then
   # -Xshare:on refuses to start without the archive, so a stale archive cannot pass for a fast start.
-  "jar + AppCDS|$BENCH/appcds|$JAVA -XX:SharedArchiveFile=app-cds.jsa -Xshare:on -jar quarkus-run.jar")
+  flavours+=("jar + AppCDS|$BENCH/appcds|$JAVA -XX:SharedArchiveFile=app-cds.jsa -Xshare:on -jar quarkus-run.jar")
+fi
 if [[ -x $JDK25/bin/java && -f $BENCH/aot/app.aot ]]; then
   # AOTMode=on refuses to start without the cache, so a stale cache cannot pass for a fast start.
   flavours+=("jar + AOT cache, JDK 25|$BENCH/aot|$JDK25/bin/java -XX:AOTCache=app.aot -XX:AOTMode=on -jar quarkus-run.jar")
@@ -197,7 +200,7 @@ if [[ -n ${ms_of[native]:-} ]]; then
   echo "target: native RSS <= 48 MiB: ${mib_of[native]} MiB, $(verdict "${mib_of[native]}" 48)"
   echo "target: native binary <= 60 MB: $mb MB, $(verdict "$mb" 60)"
 fi
-if [[ -n ${ms_of[Flask peer]:-} ]]; then
+if [[ -n ${ms_of[Flask peer]:-} && -n ${ms_of[jar]:-} ]]; then
   r=$(ratio "${ms_of[jar]}" "${ms_of[Flask peer]}")
   echo "target: jar <= 2 x the Flask peer: ${r}x, $(verdict "$r" 2)"
   if [[ -n ${ms_of[jar + AOT cache, JDK 25]:-} ]]; then
