@@ -3,6 +3,7 @@ package dev.modelfn.store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.modelfn.model.ModelMetadata;
 import dev.modelfn.problem.ConflictException;
+import dev.modelfn.problem.StoreUnavailableException;
 
 /**
  * The store layout, the same in a folder and in a bucket:
@@ -137,12 +139,29 @@ public class ModelStore {
         byte[] bytes = (Names.requireVersion(version) + "\n").getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; attempt < SWAP_ATTEMPTS; attempt++) {
             Optional<BlobStore.Tagged> now = blobs.readTagged(key);
-            if (blobs.writeIf(key, bytes, now.map(BlobStore.Tagged::tag).orElse(null))) {
-                return now.map(t -> new String(t.bytes(), StandardCharsets.UTF_8).trim()).filter(v -> !v.isEmpty());
+            Optional<String> previous = now.map(t -> new String(t.bytes(), StandardCharsets.UTF_8).trim())
+                    .filter(v -> !v.isEmpty());
+            if (swapped(key, bytes, now.map(BlobStore.Tagged::tag).orElse(null))) {
+                return previous;
             }
         }
         throw new ConflictException("promotion-contended", "Other instances kept changing the current version of '"
                 + model + "' during " + SWAP_ATTEMPTS + " attempts; nothing was changed. Retry.").with("model", model);
+    }
+
+    /**
+     * One conditional write of {@code current}. When its answer is lost, the write may have landed: version ids
+     * are unique, so {@code current} holding this one means it did.
+     */
+    private boolean swapped(String key, byte[] bytes, String tag) {
+        try {
+            return blobs.writeIf(key, bytes, tag);
+        } catch (StoreUnavailableException e) {
+            if (blobs.read(key).filter(now -> Arrays.equals(now, bytes)).isPresent()) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Removes a version: metadata first, so that it stops loading at once. */

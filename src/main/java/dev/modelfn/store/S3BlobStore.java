@@ -1,5 +1,6 @@
 package dev.modelfn.store;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.modelfn.problem.StoreUnavailableException;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,10 +30,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3BlobStore implements BlobStore {
 
+    /** sun.net.www.protocol.http.HttpURLConnection's message when the body cannot be written */
+    private static final String BODY_NOT_SENT = "Error writing request body to server";
+    /** the JDK keeps up to 5 idle connections per server (http.maxConnections), so the 7th try is on a fresh one */
+    private static final int UNSENT_ATTEMPTS = 7;
+
     private final Supplier<S3Client> s3;
     private final String bucket;
     private final String prefix;
     private final AwsRequestOverrideConfiguration limit;
+    private final AwsRequestOverrideConfiguration unretried;
     private final Duration timeout;
 
     /** With the default timeout; @param prefix "" or a key prefix ending in "/" */
@@ -50,6 +58,8 @@ public final class S3BlobStore implements BlobStore {
         this.prefix = prefix;
         this.timeout = timeout;
         this.limit = AwsRequestOverrideConfiguration.builder().apiCallTimeout(timeout).build();
+        this.unretried = limit.toBuilder().addPlugin(config -> config.overrideConfiguration(config.overrideConfiguration()
+                .toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build())).build();
     }
 
     @Override
@@ -87,12 +97,30 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
-    /** S3's conditional PUT: {@code If-Match} on the ETag read, {@code If-None-Match: *} for a new object. */
+    /**
+     * S3's conditional PUT: {@code If-Match} on the ETag read, {@code If-None-Match: *} for a new object. The SDK
+     * does not retry it, since a PUT whose answer was lost may have landed and its repeat would fail its own
+     * precondition; that is for the caller to read again. It is tried again only when the request body could
+     * not be sent, on a pooled connection the server had closed: such a PUT cannot have landed. Each failed
+     * connection leaves the pool, so a fresh one comes within the pool's size.
+     */
     @Override
     public boolean writeIf(String key, byte[] bytes, String tag) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return putIf(key, bytes, tag);
+            } catch (SdkException | UncheckedIOException e) {
+                if (attempt == UNSENT_ATTEMPTS || !bodyNotSent(e)) {
+                    throw unavailable("write " + key, e);
+                }
+            }
+        }
+    }
+
+    private boolean putIf(String key, byte[] bytes, String tag) {
         try {
             s3.get().putObject(b -> {
-                b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length).overrideConfiguration(limit);
+                b.bucket(bucket).key(prefix + key).contentLength((long) bytes.length).overrideConfiguration(unretried);
                 if (tag == null) {
                     b.ifNoneMatch("*");
                 } else {
@@ -105,11 +133,18 @@ public final class S3BlobStore implements BlobStore {
             if (e.statusCode() == 412 || e.statusCode() == 409) {
                 return false;
             }
-            throw unavailable("write " + key, e);
-        } catch (SdkException | UncheckedIOException e) {
-            // not retried here: a write that may have landed is for the caller to read again
-            throw unavailable("write " + key, e);
+            throw e;
         }
+    }
+
+    /** The JDK's HTTP client failed while writing the request body, before any answer. */
+    static boolean bodyNotSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException && BODY_NOT_SENT.equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -38,8 +38,13 @@ public final class S3TestServer {
 
     /** A client of the test server, as a second instance or an operator would have. */
     public static S3Client client() {
+        return client(endpoint());
+    }
+
+    /** A client configured as modelfn's own, of the S3 endpoint given. */
+    public static S3Client client(URI endpoint) {
         return S3Client.builder()
-                .endpointOverride(endpoint())
+                .endpointOverride(endpoint)
                 .forcePathStyle(true)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
