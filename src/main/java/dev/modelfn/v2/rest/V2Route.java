@@ -39,6 +39,7 @@ public class V2Route {
     private final V2Inference inference;
     private final ObjectMapper json;
     private final ObjectReader reader;
+    private final InferResponseWriter answers;
     private final String serverVersion;
 
     public V2Route(V2Inference inference, ObjectMapper json,
@@ -46,6 +47,7 @@ public class V2Route {
         this.inference = inference;
         this.json = json;
         this.reader = json.readerFor(InferRequest.class);
+        this.answers = new InferResponseWriter(json.getFactory());
         this.serverVersion = serverVersion;
     }
 
@@ -98,7 +100,8 @@ public class V2Route {
             InferRequest request = read(body);
             V2Inference.Answer answer = inference.infer(model(context), version(context),
                     () -> JsonTensors.decode(request.inputs()), requested(request), Protocol.V2_REST);
-            write(context, 200, InferResponse.of(answer, request.id()));
+            context.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end(Buffer.buffer(answers.write(answer, request.id())));
         } catch (RuntimeException e) {
             context.fail(e);
         }
