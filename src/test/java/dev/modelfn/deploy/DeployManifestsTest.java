@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +17,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,6 +32,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.modelfn.support.StoreFolderResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Checks the manifests in deploy/ against the running application: paths, ports, event types, functions. */
@@ -40,6 +50,12 @@ class DeployManifestsTest {
             "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready", "startupProbe", "/q/health/started");
 
     private final Config config = ConfigProvider.getConfig();
+
+    @Inject
+    Vertx vertx;
+
+    @TestHTTPResource("/")
+    URL url;
 
     @Test
     void everyYamlAndJsonFileParses() {
@@ -55,12 +71,41 @@ class DeployManifestsTest {
         JsonNode container = service().path("spec").path("template").path("spec").path("containers").get(0);
         int port = container.path("ports").get(0).path("containerPort").asInt();
         assertThat(port).isEqualTo(httpPort());
+        assertThat(container.path("ports").get(0).path("name").asText()).as("HTTP/2 through to gRPC").isEqualTo("h2c");
         for (Map.Entry<String, String> probe : PROBES.entrySet()) {
             JsonNode check = container.path(probe.getKey()).path("httpGet");
             assertThat(check.path("path").asText()).as(probe.getKey()).isEqualTo(probe.getValue());
             assertThat(check.path("port").asInt()).as(probe.getKey() + " port").isEqualTo(port);
             given().get(probe.getValue()).then().statusCode(200);
         }
+    }
+
+    /** With the port named h2c, Knative's queue proxy speaks HTTP/2 without upgrade to the container. */
+    @Test
+    void functionsEventsAndProbesAnswerHttp2WithPriorKnowledge() throws Exception {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false).setDefaultHost("localhost").setDefaultPort(url.getPort()));
+        try {
+            assertThat(call(client, HttpMethod.GET, "/q/health/ready", Map.of(), null)).isEqualTo("200 HTTP_2");
+            assertThat(call(client, HttpMethod.POST, "/predict", Map.of("Content-Type", "application/json"),
+                    "{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,"
+                            + "\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}")).isEqualTo("200 HTTP_2");
+            assertThat(call(client, HttpMethod.POST, "/", Map.of("Content-Type", "application/json", "ce-id", "h2c",
+                    "ce-specversion", "1.0", "ce-source", "/deploy", "ce-type", "modelfn.predict"),
+                    "{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,"
+                            + "\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}")).isEqualTo("200 HTTP_2");
+        } finally {
+            client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String call(HttpClient client, HttpMethod method, String path, Map<String, String> headers,
+            String body) throws Exception {
+        return client.request(method, path).compose(request -> {
+            headers.forEach(request::putHeader);
+            return body == null ? request.send() : request.send(body);
+        }).map(response -> response.statusCode() + " " + response.version())
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @Test
