@@ -9,13 +9,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a real process on a free loopback
- * port, with its own copy of the demo model store, for tests of what only a process shows: signals, heap limits.
+ * port, with its own copy of the demo model store (unless {@code modelfn.store.uri} is given), for tests of what
+ * only a process shows: signals, heap limits, several instances.
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -41,9 +43,11 @@ public final class AppProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dmodelfn.store.uri=" + store.toUri());
-        command.add("-Dmodelfn.train.data-root=" + Path.of("src/test/resources/data").toAbsolutePath());
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("modelfn.store.uri", store.toUri().toString());
+        all.put("modelfn.train.data-root", Path.of("src/test/resources/data").toAbsolutePath().toString());
+        all.putAll(settings);
+        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         if (command.get(0).endsWith("java")) {
             command.add("-jar");
             command.add(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
