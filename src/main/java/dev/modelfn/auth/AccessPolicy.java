@@ -111,7 +111,8 @@ public class AccessPolicy {
         if (ADMIN.contains(function)) {
             return Access.ADMIN;
         }
-        return readsNeedToken && (READ.contains(function) || isOpenInferenceRead(function)) ? Access.USER : Access.OPEN;
+        return readsNeedToken && (READ.contains(function) || function.startsWith("models/") || isOpenInferenceRead(function))
+                ? Access.USER : Access.OPEN;
     }
 
     /**

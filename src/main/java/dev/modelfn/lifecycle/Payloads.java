@@ -44,7 +44,12 @@ public final class Payloads {
     /** The answer of {@code describe}: a version's metadata and its heaviest features per output. */
     @RegisterForReflection
     public record Description(ModelMetadata metadata, boolean current, boolean loaded,
-            Map<String, List<FeatureWeight>> topFeatures) {
+            Map<String, List<FeatureWeight>> topFeatures, OnnxSignature onnx) {
+    }
+
+    /** What the version's ONNX model takes and gives: tensor names and their columns, in order. */
+    @RegisterForReflection
+    public record OnnxSignature(String input, List<String> features, String output, List<String> outputs) {
     }
 
     /** The answer of {@code promote} and {@code rollback}. */

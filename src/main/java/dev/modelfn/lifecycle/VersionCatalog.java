@@ -10,9 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.modelfn.lifecycle.Payloads.Description;
 import dev.modelfn.lifecycle.Payloads.ModelOverview;
+import dev.modelfn.lifecycle.Payloads.OnnxSignature;
 import dev.modelfn.lifecycle.Payloads.VersionSummary;
 import dev.modelfn.model.ModelLoadException;
 import dev.modelfn.model.ModelMetadata;
+import dev.modelfn.model.OnnxExport;
 import dev.modelfn.model.ServableModel;
 import dev.modelfn.model.Task;
 import dev.modelfn.problem.NotFoundException;
@@ -107,15 +109,25 @@ public class VersionCatalog {
         String name = Names.requireModel(model);
         ServableModel served = registry.find(name);
         String current = store.currentVersion(name).orElse(null);
+        ServableModel described = resolve(name, version);
+        String wanted = described.version();
+        OnnxExport onnx = described.onnx();
+        return new Description(described.metadata(), wanted.equals(current),
+                served != null && served.version().equals(wanted), described.topFeatures(TOP_FEATURES),
+                new OnnxSignature(OnnxExport.INPUT, onnx.features(), OnnxExport.OUTPUT, onnx.outputs()));
+    }
+
+    /** A version (default: the one served here, else the store's current), the served one or loaded from the store. */
+    public ServableModel resolve(String model, String version) {
+        String name = Names.requireModel(model);
+        ServableModel served = registry.find(name);
         String wanted = version != null ? Names.requireVersion(version)
-                : served != null ? served.version() : current;
+                : served != null ? served.version() : store.currentVersion(name).orElse(null);
         if (wanted == null) {
             throw new NotFoundException("unknown-model", "No model named '" + name + "' is served or stored.")
                     .with("model", name);
         }
-        ServableModel described = served != null && served.version().equals(wanted) ? served : load(name, wanted);
-        return new Description(described.metadata(), wanted.equals(current),
-                served != null && served.version().equals(wanted), described.topFeatures(TOP_FEATURES));
+        return served != null && served.version().equals(wanted) ? served : load(name, wanted);
     }
 
     ServableModel load(String name, String version) {

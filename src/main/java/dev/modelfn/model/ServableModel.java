@@ -22,6 +22,7 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
 
     private final ModelMetadata metadata;
     final FeatureSchema schema;
+    private volatile OnnxExport onnx;
 
     ServableModel(ModelMetadata metadata, Model<?> model) {
         this.metadata = metadata;
@@ -60,6 +61,16 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
     }
 
     abstract Model<?> tribuoModel();
+
+    /** This version as an ONNX model (see {@link OnnxExport}), built on first use. */
+    public OnnxExport onnx() {
+        OnnxExport export = onnx;
+        if (export == null) {
+            export = OnnxExport.of(metadata, tribuoModel(), 1L);
+            onnx = export;
+        }
+        return export;
+    }
 
     /**
      * Predicts {@code rows} with {@code model}: one row through Tribuo's single-example call, several

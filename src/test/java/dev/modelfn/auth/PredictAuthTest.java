@@ -40,7 +40,7 @@ class PredictAuthTest {
             + "\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}";
 
     enum Surface {
-        PREDICT_ROUTE, PREDICT_EVENT, MODELS, DESCRIBE
+        PREDICT_ROUTE, PREDICT_EVENT, MODELS, DESCRIBE, ONNX
     }
 
     static Stream<Arguments> calls() {
@@ -127,6 +127,7 @@ class PredictAuthTest {
             case PREDICT_EVENT -> request.contentType("application/json").body(ROW).post("/");
             case MODELS -> request.get("/models");
             case DESCRIBE -> request.queryParam("model", "iris").get("/describe");
+            case ONNX -> request.get("/models/iris/onnx");
         };
     }
 }

@@ -1,0 +1,177 @@
+package dev.modelfn.onnx;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.modelfn.support.CsvRows;
+import dev.modelfn.support.StoreFolderResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Every model version downloads as ONNX, and ONNX Runtime agrees with /predict on whole datasets: the same labels,
+ * probabilities, scores and values within 1e-4, for every objective the train function offers, standardised or
+ * not, with missing values (NaN in ONNX, null in /predict) imputed the same way.
+ */
+@QuarkusTest
+@WithTestResource(StoreFolderResource.class)
+class OnnxExportTest {
+
+    private static final double TOLERANCE = 1e-4;
+    private static OrtEnvironment ort;
+
+    @BeforeAll
+    static void startOnnxRuntime() {
+        ort = OrtEnvironment.getEnvironment();
+    }
+
+    @Test
+    void theDemoModelsAgreeWithPredict() throws Exception {
+        agree("iris", CsvRows.load("iris.csv", "species"));
+        agree("diabetes", CsvRows.load("diabetes.csv", "target"));
+        train("cancer", "classification", "diagnosis", "file:breast_cancer.csv", "logistic", true);
+        agree("cancer", CsvRows.load("breast_cancer.csv", "diagnosis"));
+    }
+
+    @Test
+    void everyObjectiveStandardisedOrNotAgreesWithPredict() throws Exception {
+        CsvRows iris = CsvRows.load("iris.csv", "species");
+        CsvRows diabetes = CsvRows.load("diabetes.csv", "target");
+        for (boolean standardize : List.of(true, false)) {
+            for (String objective : List.of("logistic", "hinge")) {
+                String model = "onnx-" + objective + "-" + standardize;
+                train(model, "classification", "species", "file:iris.csv", objective, standardize);
+                agree(model, iris);
+            }
+            for (String objective : List.of("squared", "huber", "absolute")) {
+                String model = "onnx-" + objective + "-" + standardize;
+                train(model, "regression", "target", "file:diabetes.csv", objective, standardize);
+                agree(model, diabetes);
+            }
+        }
+    }
+
+    @Test
+    void missingValuesAreImputedInsideTheGraphAsPredictDoes() throws Exception {
+        String csv = Files.readString(Path.of("src/test/resources/data/iris.csv"));
+        List<String> lines = new ArrayList<>(csv.lines().toList());
+        for (int i = 1; i < lines.size(); i += 7) {
+            String[] cells = lines.get(i).split(",", -1);
+            cells[i % 4] = "";
+            lines.set(i, String.join(",", cells));
+        }
+        for (boolean standardize : List.of(true, false)) {
+            String model = "onnx-missing-" + standardize;
+            given().contentType("application/json").body(Map.of("model", model, "task", "classification",
+                    "target", "species", "data", Map.of("csv", String.join("\n", lines)), "standardize", standardize,
+                    "trainer", Map.of("epochs", 5)))
+                    .post("/train").then().statusCode(200);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String feature : List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm")) {
+                Map<String, Object> row = new HashMap<>(Map.of("sepal_length_cm", 6.1, "sepal_width_cm", 2.8,
+                        "petal_length_cm", 4.7, "petal_width_cm", 1.2));
+                row.put(feature, null);
+                rows.add(row);
+            }
+            agree(model, rows);
+        }
+    }
+
+    @Test
+    void anyVersionDownloadsAndUnknownOnesAreProblems() throws Exception {
+        String version = given().contentType("application/json").body(Map.of("model", "onnx-versions",
+                "task", "classification", "target", "species", "data", Map.of("uri", "file:iris.csv"), "promote", false,
+                "trainer", Map.of("epochs", 5)))
+                .post("/train").then().statusCode(200).extract().jsonPath().getString("version");
+        train("onnx-versions", "classification", "species", "file:iris.csv", "hinge", true);
+        byte[] older = given().get("/models/onnx-versions/versions/" + version + "/onnx").then().statusCode(200)
+                .header("Content-Type", "application/octet-stream").header("Modelfn-Version", version)
+                .extract().asByteArray();
+        byte[] current = given().get("/models/onnx-versions/onnx").then().statusCode(200).extract().asByteArray();
+        assertThat(older).isNotEqualTo(current);
+        given().contentType("application/json").body(Map.of("model", "onnx-versions", "version", version))
+                .post("/promote").then().statusCode(200);
+        assertThat(given().get("/models/onnx-versions/onnx").then().extract().asByteArray()).isEqualTo(older);
+        agree("onnx-versions", CsvRows.load("iris.csv", "species"));
+
+        given().get("/models/no-such-model/onnx").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("urn:modelfn:problem:unknown-model"));
+        given().get("/models/iris/versions/19990101T000000000Z-000000/onnx").then().statusCode(404)
+                .body("type", equalTo("urn:modelfn:problem:unknown-version"));
+        given().get("/models/Bad Name!/onnx").then().statusCode(400)
+                .body("type", equalTo("urn:modelfn:problem:invalid-model-name"));
+    }
+
+    private static void agree(String model, CsvRows csv) throws Exception {
+        agree(model, csv.rows());
+    }
+
+    /** ONNX Runtime on the downloaded model and /predict on the same rows give the same answers. */
+    private static void agree(String model, List<Map<String, Object>> rows) throws Exception {
+        JsonPath described = given().get("/describe?model=" + model).then().statusCode(200).extract().jsonPath();
+        List<String> features = described.getList("onnx.features", String.class);
+        List<String> outputs = described.getList("onnx.outputs", String.class);
+        assertThat(features).isEqualTo(described.getList("metadata.features", String.class));
+        float[][] input = new float[rows.size()][features.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int f = 0; f < features.size(); f++) {
+                Object value = rows.get(r).get(features.get(f));
+                input[r][f] = value == null ? Float.NaN : ((Number) value).floatValue();
+            }
+        }
+        float[][] onnx = run(given().get("/models/" + model + "/onnx").then().statusCode(200).extract().asByteArray(),
+                described.getString("onnx.input"), input);
+        JsonPath predicted = given().contentType("application/json").body(Map.of("model", model, "rows", rows))
+                .post("/predict").then().statusCode(200).extract().jsonPath();
+        boolean classification = "classification".equals(described.getString("metadata.task"));
+        for (int r = 0; r < rows.size(); r++) {
+            String at = model + " row " + r;
+            if (classification) {
+                int best = 0;
+                for (int k = 0; k < outputs.size(); k++) {
+                    double expected = predicted.getDouble("predictions[" + r + "].scores['" + outputs.get(k) + "']");
+                    assertThat((double) onnx[r][k]).as(at + " " + outputs.get(k)).isCloseTo(expected, within(expected));
+                    best = onnx[r][k] > onnx[r][best] ? k : best;
+                }
+                assertThat(outputs.get(best)).as(at + " label").isEqualTo(predicted.getString("predictions[" + r + "].label"));
+            } else {
+                double expected = predicted.getDouble("predictions[" + r + "].value");
+                assertThat((double) onnx[r][0]).as(at).isCloseTo(expected, within(expected));
+            }
+        }
+    }
+
+    private static org.assertj.core.data.Offset<Double> within(double expected) {
+        return org.assertj.core.data.Offset.offset(TOLERANCE * Math.max(1.0, Math.abs(expected)));
+    }
+
+    private static float[][] run(byte[] model, String inputName, float[][] input) throws OrtException {
+        try (OrtSession session = ort.createSession(model, new OrtSession.SessionOptions());
+                OnnxTensor tensor = OnnxTensor.createTensor(ort, input);
+                OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+            return (float[][]) result.get(0).getValue();
+        }
+    }
+
+    private static void train(String model, String task, String target, String uri, String objective, boolean standardize) {
+        given().contentType("application/json").body(Map.of("model", model, "task", task, "target", target,
+                "data", Map.of("uri", uri), "standardize", standardize, "trainer", Map.of("objective", objective, "epochs", 5)))
+                .post("/train").then().statusCode(200);
+    }
+}
