@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelfn.problem.StoreUnavailableException;
+import dev.modelfn.support.ForwardingBlobStore;
 
 /**
  * A promotion whose conditional write of {@code current} lands but whose answer is lost counts as done, with the
@@ -42,7 +41,14 @@ class LostAnswerSwapTest {
     }
 
     /** Conditional writes fail after landing, or instead of it. */
-    private record LosingAnswers(BlobStore real, boolean land) implements BlobStore {
+    private static final class LosingAnswers extends ForwardingBlobStore {
+
+        private final boolean land;
+
+        LosingAnswers(BlobStore real, boolean land) {
+            super(real);
+            this.land = land;
+        }
 
         @Override
         public boolean writeIf(String key, byte[] bytes, String tag) {
@@ -50,36 +56,6 @@ class LostAnswerSwapTest {
                 real.writeIf(key, bytes, tag);
             }
             throw new StoreUnavailableException("Cannot write " + key + ": Unexpected end of file from server", null);
-        }
-
-        @Override
-        public Optional<byte[]> read(String key) {
-            return real.read(key);
-        }
-
-        @Override
-        public void write(String key, byte[] bytes) {
-            real.write(key, bytes);
-        }
-
-        @Override
-        public Optional<Tagged> readTagged(String key) {
-            return real.readTagged(key);
-        }
-
-        @Override
-        public List<String> children(String prefix) {
-            return real.children(prefix);
-        }
-
-        @Override
-        public void delete(String key) {
-            real.delete(key);
-        }
-
-        @Override
-        public String location() {
-            return real.location();
         }
     }
 }
