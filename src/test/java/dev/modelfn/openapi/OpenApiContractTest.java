@@ -1,0 +1,352 @@
+package dev.modelfn.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.modelfn.support.CsvRows;
+import dev.modelfn.support.StoreFolderResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.Filter;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every path and method of the OpenAPI document the application serves at /q/openapi, called for real: each
+ * request and answer is checked against that document, so the document cannot drift from what the functions
+ * do. Request checks are relaxed only for the requests that are deliberately wrong; answers are always checked
+ * strictly (the schemas close every object whose fields the code fixes). The last test fails when a path or
+ * method of the document was not called here.
+ */
+@QuarkusTest
+@WithTestResource(StoreFolderResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenApiContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final String IRIS_ROW = "{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}";
+    private static final String IRIS_TENSOR = "{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],\"data\":[5.1,3.5,1.4,0.2]}";
+
+    /** "METHOD /path/{template}" of every call made through {@link #valid()} or {@link #wrong()}. */
+    private static final Set<String> CALLED = ConcurrentHashMap.newKeySet();
+    /** "METHOD /path/{template} status" of every call. */
+    private static final Set<String> ANSWERED = ConcurrentHashMap.newKeySet();
+
+    private static volatile Validation validation;
+
+    private record Validation(JsonNode document, OpenApiValidationFilter strict, OpenApiValidationFilter lenientRequest) {
+    }
+
+    /** The document as the running application serves it, and the two ways of checking calls against it. */
+    private static Validation validation() {
+        if (validation == null) {
+            String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                    .extract().asString();
+            try {
+                validation = new Validation(JSON.readTree(document), filter(document, false), filter(document, true));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return validation;
+    }
+
+    private static OpenApiValidationFilter filter(String document, boolean lenientRequest) {
+        LevelResolver.Builder levels = LevelResolver.create()
+                // the tests run with token checks off (test profile); the document describes the prod profile
+                .withLevel("validation.request.security", ValidationReport.Level.IGNORE);
+        if (lenientRequest) {
+            levels.withLevel("validation.request", ValidationReport.Level.IGNORE);
+        }
+        return new OpenApiValidationFilter(OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .withLevelResolver(levels.build()).build());
+    }
+
+    /** A request the document allows: request and answer are checked. */
+    private static RequestSpecification valid() {
+        return given().filter(recorder()).filter(validation().strict());
+    }
+
+    /** A request that is deliberately wrong (malformed, or against the document's schema): only the answer is checked. */
+    private static RequestSpecification wrong() {
+        return given().filter(recorder()).filter(validation().lenientRequest());
+    }
+
+    private static Filter recorder() {
+        return (request, response, context) -> {
+            String operation = request.getMethod() + " " + request.getUserDefinedPath();
+            CALLED.add(operation);
+            var answer = context.next(request, response);
+            ANSWERED.add(operation + " " + answer.statusCode());
+            return answer;
+        };
+    }
+
+    private static ValidatableResponse problem(ValidatableResponse response, int status, String kind) {
+        return response.statusCode(status).contentType("application/problem+json")
+                .body("type", equalTo("urn:modelfn:problem:" + kind)).body("status", equalTo(status));
+    }
+
+    private static ValidatableResponse v2Error(ValidatableResponse response, int status) {
+        return response.statusCode(status).contentType("application/json").body("keySet()", equalTo(Set.of("error")));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDocumentIsServed() {
+        JsonNode document = validation().document();
+        assertThat(document.path("openapi").asText()).isEqualTo("3.0.3");
+        assertThat(document.path("info").path("title").asText()).isEqualTo("modelfn");
+        assertThat(document.path("info").path("license").path("name").asText()).isEqualTo("Apache-2.0");
+        assertThat(document.path("info").path("version").asText()).isNotBlank();
+        given().get("/q/openapi").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/yaml"));
+    }
+
+    @Test
+    @Order(2)
+    void predict() {
+        valid().contentType("application/json").body("{\"model\":\"iris\",\"features\":" + IRIS_ROW + "}").post("/predict")
+                .then().statusCode(200).body("predictions[0].label", equalTo("setosa"));
+        valid().contentType("application/json").body("{\"model\":\"iris\",\"version\":null,\"rows\":[" + IRIS_ROW + "," + IRIS_ROW + "]}")
+                .post("/predict").then().statusCode(200).body("predictions.size()", equalTo(2));
+        Map<String, Object> diabetes = CsvRows.load("diabetes.csv", "target").rows().get(0);
+        valid().contentType("application/json").body(json(Map.of("model", "diabetes", "features", diabetes))).post("/predict")
+                .then().statusCode(200).body("predictions[0].values.keySet()", equalTo(Set.of("target")));
+        // any Content-Type is read as JSON (curl -d sends a form)
+        wrong().contentType("text/plain").body("{\"model\":\"iris\",\"features\":" + IRIS_ROW + "}").post("/predict")
+                .then().statusCode(200);
+
+        problem(wrong().contentType("application/json").body("{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":\"wide\"}}")
+                .post("/predict").then(), 400, "invalid-feature-value").body("row", equalTo(0))
+                .body("feature", equalTo("sepal_length_cm"));
+        problem(wrong().contentType("application/json").body("{\"model\":\"iris\",").post("/predict").then(), 400, "malformed-json");
+        problem(wrong().contentType("application/json").body("{\"model\":\"iris\",\"colour\":1}").post("/predict").then(), 400,
+                "unknown-field");
+        problem(valid().contentType("application/json").body("{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,\"petal\":1}}")
+                .post("/predict").then(), 400, "unknown-features").body("features", equalTo(List.of("petal")));
+        problem(valid().contentType("application/json").body("{\"model\":\"tulip\",\"features\":{\"x\":1}}").post("/predict").then(),
+                404, "unknown-model").body("model", equalTo("tulip"));
+        problem(valid().contentType("application/json")
+                .body("{\"model\":\"iris\",\"version\":\"20200101T000000000Z-000000\",\"features\":" + IRIS_ROW + "}")
+                .post("/predict").then(), 404, "unknown-version");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 10_001; i++) {
+            rows.append(i == 0 ? "" : ",").append(IRIS_ROW);
+        }
+        problem(valid().contentType("application/json").body("{\"model\":\"iris\",\"rows\":[" + rows + "]}").post("/predict").then(),
+                413, "too-many-rows").body("maxRows", equalTo(10_000));
+        problem(valid().contentType("application/json").body("{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":-1e308,"
+                + "\"sepal_width_cm\":3.5,\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}").post("/predict").then(), 422,
+                "non-finite-prediction").body("rows", equalTo(List.of(0)));
+        String huge = "{\"model\":\"iris\",\"features\":{\"x\":" + "1".repeat(10 * 1024 * 1024) + "}}";
+        problem(wrong().contentType("application/json").body(huge).post("/predict").then(), 413, "body-too-large");
+
+        problem(valid().get("/predict").then(), 405, "method-not-allowed").header("Allow", "POST");
+    }
+
+    @Test
+    @Order(3)
+    void train() {
+        valid().contentType("application/json").body("{\"model\":\"contract-train\",\"task\":\"classification\","
+                + "\"target\":\"species\",\"data\":{\"uri\":\"file:iris.csv\"},\"trainer\":{\"epochs\":2,\"optimizer\":\"sgd\","
+                + "\"schedule\":\"constant\",\"momentum\":\"none\"},\"holdout\":0.3,\"standardize\":false}").post("/train")
+                .then().statusCode(200).body("promoted", equalTo(true));
+        valid().contentType("application/json").body("{\"model\":\"contract-train\",\"task\":\"regression\","
+                + "\"target\":\"y\",\"data\":{\"csv\":\"x;c;y\\n1;5;2\\n2;5;4\\n3;5;6\\n4;5;8\\n5;5;10\\n\",\"separator\":\";\"},"
+                + "\"holdout\":0,\"promote\":false,\"columns\":{\"c\":\"numeric\"}}").post("/train")
+                .then().statusCode(200).body("constantFeatures", equalTo(List.of("c")));
+
+        problem(wrong().contentType("application/json").body("{\"model\":\"contract-train\",\"task\":\"clustering\","
+                + "\"target\":\"species\",\"data\":{\"uri\":\"file:iris.csv\"}}").post("/train").then(), 400, "unknown-task");
+        problem(wrong().contentType("application/json").body("{\"model\":\"contract-train\",\"colour\":1}").post("/train").then(),
+                400, "unknown-field");
+        problem(wrong().contentType("application/json").body("{\"model\":").post("/train").then(), 400, "malformed-json");
+        problem(valid().contentType("application/json").body("{\"model\":\"contract-train\",\"task\":\"classification\","
+                + "\"target\":\"species\",\"data\":{\"uri\":\"file:no-such.csv\"}}").post("/train").then(), 404, "dataset-not-found");
+    }
+
+    @Test
+    @Order(4)
+    void modelsAndDescribe() {
+        valid().get("/models").then().statusCode(200).body("models.name", org.hamcrest.Matchers.hasItems("iris", "diabetes"));
+        valid().queryParam("model", "iris").get("/models").then().statusCode(200).body("models.size()", equalTo(1));
+        valid().contentType("application/json").body("{\"model\":\"diabetes\"}").post("/models").then().statusCode(200)
+                .body("models[0].name", equalTo("diabetes"));
+        valid().contentType("application/json").post("/models").then().statusCode(200);
+        problem(valid().queryParam("model", "tulip").get("/models").then(), 404, "unknown-model");
+        problem(wrong().queryParam("model", "../etc").get("/models").then(), 400, "invalid-model-name");
+        // Funqy reads the lifecycle bodies itself: a body that does not parse is a malformed-request there
+        problem(wrong().contentType("application/json").body("{\"model\":").post("/models").then(), 400, "malformed-request");
+        problem(wrong().contentType("application/json").body("{\"model\":\"iris\"} {}").post("/models").then(), 400, "malformed-json");
+
+        valid().queryParam("model", "iris").get("/describe").then().statusCode(200).body("metadata.name", equalTo("iris"));
+        valid().contentType("application/json").body("{\"model\":\"diabetes\"}").post("/describe").then().statusCode(200)
+                .body("metadata.task", equalTo("regression"));
+        problem(valid().queryParam("model", "iris").queryParam("version", "20200101T000000000Z-000000").get("/describe").then(),
+                404, "unknown-version");
+        problem(wrong().get("/describe").then(), 400, "missing-model");
+        problem(wrong().contentType("application/json").body("{}").post("/describe").then(), 400, "missing-model");
+    }
+
+    @Test
+    @Order(5)
+    void lifecycle() {
+        String v1 = trained("contract-life", "classification", "species", true);
+        String v2 = trained("contract-life", "classification", "species", false);
+        String v3 = trained("contract-life", "classification", "species", false);
+        String regressor = trained("contract-life", "regression", "petal_width_cm", false);
+
+        valid().contentType("application/json").body(json(Map.of("model", "contract-life", "version", v2))).post("/promote")
+                .then().statusCode(200).body("action", equalTo("promote")).body("previous", equalTo(v1));
+        valid().queryParam("model", "contract-life").queryParam("version", v2).get("/promote").then().statusCode(200)
+                .body("action", equalTo("unchanged"));
+        problem(valid().queryParam("model", "contract-life").queryParam("version", regressor).get("/promote").then(), 422,
+                "task-mismatch");
+        problem(valid().contentType("application/json").body(json(Map.of("model", "contract-life", "version", "20200101T000000000Z-000000")))
+                .post("/promote").then(), 404, "unknown-version");
+        problem(wrong().contentType("application/json").body("{\"model\":\"contract-life\"}").post("/promote").then(), 400,
+                "missing-version");
+
+        valid().contentType("application/json").body("{\"model\":\"contract-life\"}").post("/rollback").then().statusCode(200)
+                .body("action", equalTo("rollback")).body("version", equalTo(v1));
+        problem(valid().queryParam("model", "contract-life").get("/rollback").then(), 409, "nothing-to-roll-back");
+        problem(valid().queryParam("model", "tulip").get("/rollback").then(), 404, "unknown-model");
+
+        valid().contentType("application/json").body(json(Map.of("model", "contract-life", "version", v2))).post("/delete")
+                .then().statusCode(200).body("version", equalTo(v2));
+        valid().queryParam("model", "contract-life").queryParam("version", v3).get("/delete").then().statusCode(200);
+        problem(valid().queryParam("model", "contract-life").queryParam("version", v1).get("/delete").then(), 409, "version-in-use");
+        problem(valid().queryParam("model", "contract-life").queryParam("version", v3).get("/delete").then(), 404, "unknown-version");
+
+        valid().queryParam("model", "iris").get("/reload").then().statusCode(200).body("models[0].model", equalTo("iris"));
+        valid().get("/reload").then().statusCode(200);
+        valid().contentType("application/json").post("/reload").then().statusCode(200);
+        valid().contentType("application/json").body("{\"model\":\"diabetes\"}").post("/reload").then().statusCode(200);
+        problem(valid().contentType("application/json").body("{\"model\":\"tulip\"}").post("/reload").then(), 404, "unknown-model");
+    }
+
+    private static String trained(String model, String task, String target, boolean promote) {
+        return valid().contentType("application/json").body(json(Map.of("model", model, "task", task, "target", target,
+                "data", Map.of("uri", "file:iris.csv"), "trainer", Map.of("epochs", 1), "promote", promote,
+                "columns", task.equals("regression") ? Map.of("species", "ignore") : Map.of())))
+                .post("/train").then().statusCode(200).extract().path("version");
+    }
+
+    @Test
+    @Order(6)
+    void openInferenceMetadataAndHealth() {
+        valid().get("/v2").then().statusCode(200).body("name", equalTo("modelfn"));
+        valid().get("/v2/health/live").then().statusCode(200).body("live", equalTo(true));
+        valid().get("/v2/health/ready").then().statusCode(200).body("ready", equalTo(true));
+        String iris = valid().get("/v2/models/{model}", "iris").then().statusCode(200).extract().path("versions[0]");
+        String served = valid().queryParam("model", "iris").get("/models").then().extract().path("models[0].version");
+        assertThat(iris).isNotNull();
+        valid().get("/v2/models/{model}", "diabetes").then().statusCode(200).body("outputs[0].name", equalTo("value"));
+        valid().get("/v2/models/{model}/versions/{version}", "iris", served).then().statusCode(200);
+        valid().get("/v2/models/{model}/ready", "iris").then().statusCode(200).body("ready", equalTo(true));
+        valid().get("/v2/models/{model}/versions/{version}/ready", "iris", served).then().statusCode(200);
+        v2Error(valid().get("/v2/models/{model}", "tulip").then(), 404);
+        v2Error(valid().get("/v2/models/{model}/versions/{version}", "iris", "20200101T000000000Z-000000").then(), 404);
+        v2Error(valid().get("/v2/models/{model}/ready", "tulip").then(), 404);
+        v2Error(valid().get("/v2/models/{model}/versions/{version}/ready", "iris", "20200101T000000000Z-000000").then(), 404);
+        v2Error(wrong().get("/v2/models/{model}", ".hidden").then(), 400);
+        v2Error(wrong().get("/v2/models/{model}/ready", ".hidden").then(), 400);
+    }
+
+    @Test
+    @Order(7)
+    void openInferenceInfer() {
+        String served = valid().queryParam("model", "iris").get("/models").then().extract().path("models[0].version");
+        valid().contentType("application/json").body("{\"id\":\"a-1\",\"parameters\":{\"x\":1},\"inputs\":[" + IRIS_TENSOR + "]}")
+                .post("/v2/models/{model}/infer", "iris").then().statusCode(200).body("id", equalTo("a-1"))
+                .body("outputs.name", equalTo(List.of("label", "probabilities")));
+        valid().contentType("application/json").body("{\"inputs\":[" + IRIS_TENSOR + "],\"outputs\":[{\"name\":\"label\"}]}")
+                .post("/v2/models/{model}/versions/{version}/infer", "iris", served).then().statusCode(200)
+                .body("outputs.name", equalTo(List.of("label")));
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        CsvRows.load("diabetes.csv", "target").rows().get(0).forEach((feature, value) ->
+                inputs.add(Map.of("name", feature, "datatype", "FP64", "shape", List.of(1), "data", List.of(value))));
+        valid().contentType("application/json").body(json(Map.of("inputs", inputs))).post("/v2/models/{model}/infer", "diabetes")
+                .then().statusCode(200).body("outputs[0].name", equalTo("value"));
+        valid().contentType("application/json").body("{\"inputs\":[{\"name\":\"x\",\"datatype\":\"INT64\",\"shape\":[1,4],"
+                + "\"data\":[[5,3,1,0]]}]}").post("/v2/models/{model}/infer", "iris").then().statusCode(200);
+
+        v2Error(valid().contentType("application/json").body("{\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],"
+                + "\"data\":[1,2,3]}]}").post("/v2/models/{model}/infer", "iris").then(), 400);
+        v2Error(wrong().contentType("application/json").body("{\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP128\",\"shape\":[1,4],"
+                + "\"data\":[1,2,3,4]}]}").post("/v2/models/{model}/infer", "iris").then(), 400);
+        v2Error(wrong().contentType("application/json").body("{nope").post("/v2/models/{model}/infer", "iris").then(), 400);
+        v2Error(valid().contentType("application/json").body("{\"inputs\":[" + IRIS_TENSOR + "]}")
+                .post("/v2/models/{model}/infer", "tulip").then(), 404);
+        v2Error(valid().contentType("application/json").body("{\"inputs\":[" + IRIS_TENSOR + "]}")
+                .post("/v2/models/{model}/versions/{version}/infer", "iris", "20200101T000000000Z-000000").then(), 404);
+        v2Error(valid().contentType("application/json").body("{\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],"
+                + "\"data\":[-1e308,3.5,1.4,0.2]}]}").post("/v2/models/{model}/infer", "iris").then(), 422);
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < 10_001 * 4; i++) {
+            data.append(i == 0 ? "" : ",").append("1.5");
+        }
+        v2Error(valid().contentType("application/json").body("{\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[10001,4],"
+                + "\"data\":[" + data + "]}]}").post("/v2/models/{model}/infer", "iris").then(), 413);
+    }
+
+    @Test
+    @Order(8)
+    void operations() {
+        valid().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        valid().get("/q/health/live").then().statusCode(200);
+        valid().get("/q/health/ready").then().statusCode(200);
+        valid().get("/q/health/started").then().statusCode(200);
+        valid().get("/q/metrics").then().statusCode(200);
+        valid().accept("text/plain").get("/q/metrics").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/plain"));
+    }
+
+    /** A path or method added to the document without a call here fails this test. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyPathAndMethodOfTheDocumentWasCalled() {
+        Set<String> documented = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = validation().document().path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : METHODS) {
+                if (path.getValue().has(method)) {
+                    documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(documented).hasSizeGreaterThan(20);
+        assertThat(new TreeSet<>(CALLED)).containsAll(documented);
+        assertThat(documented).containsAll(CALLED);
+    }
+}
