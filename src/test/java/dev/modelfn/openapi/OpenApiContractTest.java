@@ -1,6 +1,10 @@
 package dev.modelfn.openapi;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelfn.openapi.OpenApiCalls.problem;
+import static dev.modelfn.openapi.OpenApiCalls.v2Error;
+import static dev.modelfn.openapi.OpenApiCalls.valid;
+import static dev.modelfn.openapi.OpenApiCalls.wrong;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -10,17 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,9 +27,6 @@ import dev.modelfn.support.CsvRows;
 import dev.modelfn.support.StoreFolderResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.filter.Filter;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every path and method of the OpenAPI document the application serves at /q/openapi, called for real: each
@@ -49,70 +45,6 @@ class OpenApiContractTest {
     private static final String IRIS_ROW = "{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}";
     private static final String IRIS_TENSOR = "{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],\"data\":[5.1,3.5,1.4,0.2]}";
 
-    /** "METHOD /path/{template}" of every call made through {@link #valid()} or {@link #wrong()}. */
-    private static final Set<String> CALLED = ConcurrentHashMap.newKeySet();
-    /** "METHOD /path/{template} status" of every call. */
-    private static final Set<String> ANSWERED = ConcurrentHashMap.newKeySet();
-
-    private static volatile Validation validation;
-
-    private record Validation(JsonNode document, OpenApiValidationFilter strict, OpenApiValidationFilter lenientRequest) {
-    }
-
-    /** The document as the running application serves it, and the two ways of checking calls against it. */
-    private static Validation validation() {
-        if (validation == null) {
-            String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                    .extract().asString();
-            try {
-                validation = new Validation(JSON.readTree(document), filter(document, false), filter(document, true));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return validation;
-    }
-
-    private static OpenApiValidationFilter filter(String document, boolean lenientRequest) {
-        LevelResolver.Builder levels = LevelResolver.create()
-                // the tests run with token checks off (test profile); the document describes the prod profile
-                .withLevel("validation.request.security", ValidationReport.Level.IGNORE);
-        if (lenientRequest) {
-            levels.withLevel("validation.request", ValidationReport.Level.IGNORE);
-        }
-        return new OpenApiValidationFilter(OpenApiInteractionValidator.createForInlineApiSpecification(document)
-                .withLevelResolver(levels.build()).build());
-    }
-
-    /** A request the document allows: request and answer are checked. */
-    private static RequestSpecification valid() {
-        return given().filter(recorder()).filter(validation().strict());
-    }
-
-    /** A request that is deliberately wrong (malformed, or against the document's schema): only the answer is checked. */
-    private static RequestSpecification wrong() {
-        return given().filter(recorder()).filter(validation().lenientRequest());
-    }
-
-    private static Filter recorder() {
-        return (request, response, context) -> {
-            String operation = request.getMethod() + " " + request.getUserDefinedPath();
-            CALLED.add(operation);
-            var answer = context.next(request, response);
-            ANSWERED.add(operation + " " + answer.statusCode());
-            return answer;
-        };
-    }
-
-    private static ValidatableResponse problem(ValidatableResponse response, int status, String kind) {
-        return response.statusCode(status).contentType("application/problem+json")
-                .body("type", equalTo("urn:modelfn:problem:" + kind)).body("status", equalTo(status));
-    }
-
-    private static ValidatableResponse v2Error(ValidatableResponse response, int status) {
-        return response.statusCode(status).contentType("application/json").body("keySet()", equalTo(Set.of("error")));
-    }
-
     private static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
@@ -124,12 +56,13 @@ class OpenApiContractTest {
     @Test
     @Order(1)
     void theDocumentIsServed() {
-        JsonNode document = validation().document();
+        JsonNode document = OpenApiCalls.document();
         assertThat(document.path("openapi").asText()).isEqualTo("3.0.3");
         assertThat(document.path("info").path("title").asText()).isEqualTo("modelfn");
         assertThat(document.path("info").path("license").path("name").asText()).isEqualTo("Apache-2.0");
         assertThat(document.path("info").path("version").asText()).isNotBlank();
-        given().get("/q/openapi").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/yaml"));
+        assertThat(document.path("components").path("securitySchemes").fieldNames()).toIterable().containsExactly("bearer");
+        io.restassured.RestAssured.given().get("/q/openapi").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/yaml"));
     }
 
     @Test
@@ -336,7 +269,7 @@ class OpenApiContractTest {
     @Order(Integer.MAX_VALUE)
     void everyPathAndMethodOfTheDocumentWasCalled() {
         Set<String> documented = new TreeSet<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = validation().document().path("paths").fields();
+        Iterator<Map.Entry<String, JsonNode>> paths = OpenApiCalls.document().path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : METHODS) {
@@ -346,7 +279,7 @@ class OpenApiContractTest {
             }
         }
         assertThat(documented).hasSizeGreaterThan(20);
-        assertThat(new TreeSet<>(CALLED)).containsAll(documented);
-        assertThat(documented).containsAll(CALLED);
+        assertThat(new TreeSet<>(OpenApiCalls.called())).containsAll(documented);
+        assertThat(documented).containsAll(OpenApiCalls.called());
     }
 }
