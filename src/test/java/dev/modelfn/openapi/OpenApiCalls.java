@@ -29,6 +29,8 @@ public final class OpenApiCalls {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "METHOD /path/{template}" of every call made through {@link #valid()} or {@link #wrong()}. */
     private static final Set<String> CALLED = ConcurrentHashMap.newKeySet();
+    /** "METHOD /path/{template} status" of every answer to such a call. */
+    private static final Set<String> ANSWERED = ConcurrentHashMap.newKeySet();
 
     private static volatile Validation validation;
 
@@ -76,6 +78,11 @@ public final class OpenApiCalls {
         return Set.copyOf(CALLED);
     }
 
+    /** The path, method and status of every answer so far, as "GET /v2/models/{model} 404". */
+    public static Set<String> answered() {
+        return Set.copyOf(ANSWERED);
+    }
+
     /** An answer of a function: a problem of this kind. */
     public static ValidatableResponse problem(ValidatableResponse response, int status, String kind) {
         return response.statusCode(status).contentType("application/problem+json")
@@ -115,8 +122,11 @@ public final class OpenApiCalls {
 
     private static Filter recorder() {
         return (request, response, context) -> {
-            CALLED.add(request.getMethod() + " " + request.getUserDefinedPath());
-            return context.next(request, response);
+            String operation = request.getMethod() + " " + request.getUserDefinedPath();
+            CALLED.add(operation);
+            var answer = context.next(request, response);
+            ANSWERED.add(operation + " " + answer.statusCode());
+            return answer;
         };
     }
 }
