@@ -166,6 +166,15 @@ class OpenApiContractTest {
                 "unknown-model");
         problem(wrong().get("/describe").then(), 400, "missing-model");
         problem(wrong().contentType("application/json").body("{}").post("/describe").then(), 400, "missing-model");
+
+        String iris = valid().queryParam("model", "iris").get("/describe").then().extract().path("metadata.version");
+        valid().get("/models/{model}/onnx", "iris").then().statusCode(200).header("Modelfn-Version", equalTo(iris));
+        valid().get("/models/{model}/versions/{version}/onnx", "iris", iris).then().statusCode(200);
+        problem(valid().get("/models/{model}/onnx", "tulip").then(), 404, "unknown-model");
+        problem(valid().get("/models/{model}/versions/{version}/onnx", "iris", "20200101T000000000Z-000000").then(), 404,
+                "unknown-version");
+        problem(wrong().get("/models/{model}/onnx", "Iris!").then(), 400, "invalid-model-name");
+        problem(wrong().get("/models/{model}/versions/{version}/onnx", "iris", "v!").then(), 400, "invalid-version-name");
     }
 
     @Test
@@ -253,6 +262,8 @@ class OpenApiContractTest {
                 "version-refused").body("version", equalTo(bad));
         problem(valid().contentType("application/json").body(json(Map.of("model", "contract-broken", "version", bad)))
                 .post("/describe").then(), 422, "version-refused");
+        problem(valid().get("/models/{model}/versions/{version}/onnx", "contract-broken", bad).then(), 422,
+                "version-refused");
         problem(valid().contentType("application/json").body(json(Map.of("model", "contract-broken", "version", bad)))
                 .post("/promote").then(), 422, "version-refused");
         problem(valid().queryParam("model", "contract-broken").queryParam("version", bad).get("/promote").then(), 422,
@@ -372,11 +383,12 @@ class OpenApiContractTest {
      * KeyUnreachableTest, HealthTest, ...); 429 concurrent trainings (TrainLimitsTest); 409 promotion-contended
      * instances racing on the store (S3ConditionalWriteRetryTest); 422 on rollback a version that fails its
      * checks only after it was promoted; 413 body-too-large, one limit for every POST, is answered above on
-     * /predict and /train.
+     * /predict and /train; 422 on the ONNX export of the default version needs nothing served and a current version
+     * that fails its checks (the versioned path's 422 is answered above).
      */
     private static final List<String> NOT_ANSWERED_HERE = List.of(
             ".* 401", ".* 403", ".* 503", "POST /train 429", "(GET|POST) /promote 409", "(GET|POST) /rollback 422",
-            "POST /(models|describe|promote|rollback|reload|delete) 413");
+            "POST /(models|describe|promote|rollback|reload|delete) 413", "GET /models/\\{model\\}/onnx 422");
 
     /**
      * A path or method added to the document without a call here fails this test, and so does a documented
