@@ -61,6 +61,14 @@ public class PredictMetrics {
                 Names.OUTCOME, outcome).increment();
     }
 
+    /**
+     * {@code rows} rows of a prediction answered by {@code model} gave categorical feature {@code feature} a
+     * category training never saw. The feature is the model's own name for it, never the caller's.
+     */
+    public void unseenCategories(ServableModel model, String feature, int rows) {
+        meters.counter(Names.UNSEEN_CATEGORIES, Names.MODEL, model.name(), Names.FEATURE, feature).increment(rows);
+    }
+
     private VersionMeters register(ServableModel model, Protocol protocol) {
         return byProtocol.get(protocol).compute(model.name(), (name, old) -> {
             if (old != null && old.version.equals(model.version())) {
