@@ -345,6 +345,11 @@ final class FeatureSchema {
                 double value;
                 if (categorical[i]) {
                     String category = categories == null ? null : categories[i];
+                    if (category != null) {
+                        // as in training, white space around a category is dropped and a blank one is missing
+                        category = category.strip();
+                        category = category.isEmpty() ? null : category;
+                    }
                     Integer indicator = category == null ? null : indicatorRank.get(i).get(category);
                     if (indicator != null) {
                         at = indicator;
