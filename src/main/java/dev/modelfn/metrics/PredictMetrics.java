@@ -66,7 +66,9 @@ public class PredictMetrics {
      * category training never saw. The feature is the model's own name for it, never the caller's.
      */
     public void unseenCategories(ServableModel model, String feature, int rows) {
-        meters.counter(Names.UNSEEN_CATEGORIES, Names.MODEL, model.name(), Names.FEATURE, feature).increment(rows);
+        Counter.builder(Names.UNSEEN_CATEGORIES)
+                .description("Rows of answered predictions whose categorical feature had a category training never saw")
+                .tags(Names.MODEL, model.name(), Names.FEATURE, feature).register(meters).increment(rows);
     }
 
     private VersionMeters register(ServableModel model, Protocol protocol) {
