@@ -95,6 +95,13 @@ public interface ModelfnConfig {
         int maxRows();
 
         /**
+         * Most distinct values a categorical column may have; a column with more is refused with 400
+         * {@code too-many-categories}, so that an ID column never becomes as many features as it has rows.
+         */
+        @WithDefault("1000")
+        int maxCategories();
+
+        /**
          * Most trainings one instance runs at once, over every surface (HTTP, events, Lambda); one more is
          * answered with 429 and {@code Retry-After}. A training abandoned at {@link #timeout()} keeps its
          * place until its fit really ends, since it still holds a core and its data.

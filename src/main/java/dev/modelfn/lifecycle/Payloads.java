@@ -25,12 +25,13 @@ public final class Payloads {
      * One model: what this instance serves ({@code version} and its description, absent if none),
      * what the store's {@code current} names, and every version in the store, newest first.
      *
+     * @param categories each categorical feature with its training categories (absent when all are numeric)
      * @param error why the model is not served at the store's current version, if it is not
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModelOverview(String name, String version, String current, String task, List<String> features,
-            List<String> outputs, String scores, Map<String, Object> metrics, String createdAt, String trainer,
+            Map<String, List<String>> categories, List<String> outputs, String scores, Map<String, Object> metrics, String createdAt, String trainer,
             String error, List<VersionSummary> versions) {
     }
 

@@ -78,11 +78,11 @@ public class VersionCatalog {
         }
         String error = registry.failure(name);
         if (served == null) {
-            return new ModelOverview(name, null, current, null, null, null, null, null, null, null, error, versions);
+            return new ModelOverview(name, null, current, null, null, null, null, null, null, null, null, error, versions);
         }
         ModelMetadata m = served.metadata();
-        return new ModelOverview(name, m.version(), current, m.task().wireName(), m.features(), m.outputs(), m.scores(),
-                m.metrics(), m.createdAt(), m.trainer(), error, versions);
+        return new ModelOverview(name, m.version(), current, m.task().wireName(), m.features(), m.categories(),
+                m.outputs(), m.scores(), m.metrics(), m.createdAt(), m.trainer(), error, versions);
     }
 
     private VersionSummary summary(String name, String version, String current, ServableModel served) {

@@ -61,6 +61,16 @@ public class PredictMetrics {
                 Names.OUTCOME, outcome).increment();
     }
 
+    /**
+     * {@code rows} rows of a prediction answered by {@code model} gave categorical feature {@code feature} a
+     * category training never saw. The feature is the model's own name for it, never the caller's.
+     */
+    public void unseenCategories(ServableModel model, String feature, int rows) {
+        Counter.builder(Names.UNSEEN_CATEGORIES)
+                .description("Rows of answered predictions whose categorical feature had a category training never saw")
+                .tags(Names.MODEL, model.name(), Names.FEATURE, feature).register(meters).increment(rows);
+    }
+
     private VersionMeters register(ServableModel model, Protocol protocol) {
         return byProtocol.get(protocol).compute(model.name(), (name, old) -> {
             if (old != null && old.version.equals(model.version())) {

@@ -23,8 +23,8 @@ public final class ClassifierModel extends ServableModel {
     }
 
     @Override
-    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy) {
-        return predictWith(model, schema, LabelFactory.UNKNOWN_LABEL, rows, policy, shape);
+    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen) {
+        return predictWith(model, schema, LabelFactory.UNKNOWN_LABEL, rows, policy, shape, unseen);
     }
 
     /**

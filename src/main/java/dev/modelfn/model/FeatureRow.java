@@ -2,11 +2,16 @@ package dev.modelfn.model;
 
 import java.util.Arrays;
 
-/** One row of named feature values as the caller sent it, in the caller's order. */
+/**
+ * One row of named feature values as the caller sent it, in the caller's order. A value is a number, a
+ * string (for a categorical feature; its number is NaN) or null (NaN without a string). The strings'
+ * array exists only once a row holds one, so a row of numbers costs what it always did.
+ */
 public final class FeatureRow {
 
     private String[] names;
     private double[] values;
+    private String[] texts;
     private int size;
 
     public FeatureRow() {
@@ -20,12 +25,29 @@ public final class FeatureRow {
 
     public void add(String name, double value) {
         if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+            grow();
         }
         names[size] = name;
         values[size] = value;
         size++;
+    }
+
+    /** A string value, which only a categorical feature takes. */
+    public void add(String name, String text) {
+        if (texts == null) {
+            texts = new String[names.length];
+        }
+        int at = size;
+        add(name, Double.NaN);
+        texts[at] = text;
+    }
+
+    private void grow() {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+        if (texts != null) {
+            texts = Arrays.copyOf(texts, size * 2);
+        }
     }
 
     public int size() {
@@ -38,5 +60,15 @@ public final class FeatureRow {
 
     public double value(int i) {
         return values[i];
+    }
+
+    /** Whether any value of the row is a string. */
+    public boolean hasTexts() {
+        return texts != null;
+    }
+
+    /** The string value at {@code i}, or null when the value is a number or null. */
+    public String text(int i) {
+        return texts == null ? null : texts[i];
     }
 }

@@ -79,10 +79,23 @@ public final class ModelLoader {
                 || metadata.features().isEmpty() || metadata.outputs() == null || metadata.outputs().isEmpty()) {
             throw new ModelLoadException("metadata.json lacks task, sha256, features or outputs");
         }
+        if (metadata.categories() != null) {
+            for (var entry : metadata.categories().entrySet()) {
+                if (!metadata.features().contains(entry.getKey()) || entry.getValue() == null || entry.getValue().isEmpty()) {
+                    throw new ModelLoadException("metadata.json lists categories for '" + entry.getKey()
+                            + "', which is not a feature or has none");
+                }
+            }
+        }
     }
 
     private static void checkFeatures(ModelMetadata metadata, Model<?> model) throws ModelLoadException {
         Set<String> declared = new HashSet<>(metadata.features());
+        if (metadata.categories() != null) {
+            metadata.categories().forEach((feature, categories) -> {
+                categories.forEach(category -> declared.add(Categories.indicator(feature, category)));
+            });
+        }
         for (VariableInfo info : model.getFeatureIDMap()) {
             if (!declared.contains(info.getName())) {
                 throw new ModelLoadException("the model uses feature '" + info.getName() + "' that metadata.json does not list");

@@ -20,6 +20,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *                   out (callers may still send them; they change nothing); absent when none
  * @param missingValues features that had empty cells in training, each with the value that stands for a
  *                   missing one (the training mean); at predict such a feature may be null or left out
+ * @param categories categorical features, each with its categories as seen in the training rows, sorted; the
+ *                   model holds one indicator per category, named as {@link Categories#indicator} names it;
+ *                   absent when every feature is numeric (and in metadata written before categories existed)
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,13 +41,27 @@ public record ModelMetadata(
         String trainer,
         boolean standardized,
         List<String> constantFeatures,
-        Map<String, Double> missingValues) {
+        Map<String, Double> missingValues,
+        Map<String, List<String>> categories) {
+
+    /** Metadata of a model whose features are all numeric. */
+    public ModelMetadata(String name, String version, Task task, List<String> features, List<String> outputs,
+            String scores, Map<String, Object> metrics, String createdAt, String sha256, String tribuoVersion,
+            String trainer, boolean standardized, List<String> constantFeatures, Map<String, Double> missingValues) {
+        this(name, version, task, features, outputs, scores, metrics, createdAt, sha256, tribuoVersion, trainer,
+                standardized, constantFeatures, missingValues, null);
+    }
+
+    /** Whether {@code feature} is categorical: it takes a string at predict. */
+    public boolean isCategorical(String feature) {
+        return categories != null && categories.containsKey(feature);
+    }
 
     /** Metadata of a model with no constant features. */
     public ModelMetadata(String name, String version, Task task, List<String> features, List<String> outputs,
             String scores, Map<String, Object> metrics, String createdAt, String sha256, String tribuoVersion,
             String trainer, boolean standardized) {
         this(name, version, task, features, outputs, scores, metrics, createdAt, sha256, tribuoVersion, trainer,
-                standardized, null, null);
+                standardized, null, null, null);
     }
 }

@@ -1,14 +1,16 @@
 package dev.modelfn.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Output;
+import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
-import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.transform.TransformedModel;
 import org.tribuo.transform.Transformer;
 import org.tribuo.transform.TransformerMap;
@@ -18,12 +20,14 @@ import org.tribuo.util.onnx.ONNXOperators;
 import org.tribuo.util.onnx.ONNXPlaceholder;
 import org.tribuo.util.onnx.ONNXRef;
 
-import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
+import ai.onnx.proto.OnnxMl;
+
 import com.oracle.labs.mlrg.olcut.util.Pair;
 
 /**
  * A model version as an ONNX model that takes what {@code /predict} takes: one float tensor {@code input} of shape
- * [N, F], its columns the model's features in training order ({@link #features()}). Inside the graph, in order: the
+ * [N, F], its columns the model's features in training order ({@link #features()}; a categorical feature as
+ * one 0/1 column per category). Inside the graph, in order: the
  * columns the linear model uses are picked out in its own order; a NaN (a missing value) becomes the training mean
  * where training saw missing values in that column; standardisation, for a standardised model; then Tribuo's own
  * export of the linear model. The one output, {@code output} [N, K], holds the probabilities (logistic) or scores
@@ -34,15 +38,18 @@ public final class OnnxExport {
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
     private static final String DOMAIN = "dev.modelfn";
+    /** The ONNX IR version Tribuo 4.3 writes. */
+    private static final long IR_VERSION = 6;
 
     private final List<String> features;
     private final List<String> outputs;
-    private final byte[] bytes;
+    private final Supplier<byte[]> build;
+    private volatile byte[] bytes;
 
-    private OnnxExport(List<String> features, List<String> outputs, byte[] bytes) {
+    private OnnxExport(List<String> features, List<String> outputs, Supplier<byte[]> build) {
         this.features = features;
         this.outputs = outputs;
-        this.bytes = bytes;
+        this.build = build;
     }
 
     /** The input's columns, in order. */
@@ -55,9 +62,68 @@ public final class OnnxExport {
         return outputs;
     }
 
-    /** The serialized ONNX ModelProto. */
+    /** The serialized ONNX ModelProto, built on first use. */
     public byte[] bytes() {
-        return bytes;
+        byte[] built = bytes;
+        if (built == null) {
+            built = build.get();
+            bytes = built;
+        }
+        return built;
+    }
+
+    private static byte[] graph(ModelMetadata metadata, ONNXExportable exportable,
+            TransformerMap transformers, int columnCount, int outputCount, long[] picked, double[] fill, double[] scale,
+            double[] offset, long modelVersion) {
+        ONNXContext onnx = new ONNXContext();
+        onnx.setName("modelfn-" + metadata.name() + "-" + metadata.version());
+        ONNXPlaceholder input = onnx.floatInput(INPUT, columnCount);
+        ONNXPlaceholder output = onnx.floatOutput(OUTPUT, outputCount);
+        ONNXRef<?> x = input.apply(ONNXOperators.GATHER, onnx.array("modelfn_columns", picked), Map.of("axis", 1));
+        if (fill != null) {
+            // NaN >= -inf is false, every number is >= -inf
+            ONNXNode present = x.apply(ONNXOperators.GREATER_OR_EQUAL, onnx.constant("modelfn_neg_inf", Float.NEGATIVE_INFINITY));
+            x = onnx.operation(ONNXOperators.WHERE, List.of(present, x, onnx.array("modelfn_fill", fill)), "modelfn_filled");
+        }
+        if (transformers != null) {
+            x = x.apply(ONNXOperators.MUL, onnx.array("modelfn_scale", scale))
+                    .apply(ONNXOperators.ADD, onnx.array("modelfn_offset", offset));
+        }
+        exportable.writeONNXGraph(x).assignTo(output);
+        // as ONNXExportable.buildModel, without Tribuo's provenance (its protobuf form is read by reflection)
+        return OnnxMl.ModelProto.newBuilder().setGraph(onnx.buildGraph()).setDomain(DOMAIN)
+                .setProducerName("modelfn").setProducerVersion(Tribuo.VERSION).setModelVersion(modelVersion)
+                .addOpsetImport(ONNXOperators.getOpsetProto()).setIrVersion(IR_VERSION)
+                .setDocString("Model " + metadata.name() + ", version " + metadata.version())
+                .addMetadataProps(property("modelfn.model", metadata.name()))
+                .addMetadataProps(property("modelfn.version", metadata.version()))
+                .addMetadataProps(property("modelfn.sha256", metadata.sha256() == null ? "" : metadata.sha256()))
+                .build().toByteArray();
+    }
+
+    private static OnnxMl.StringStringEntryProto property(String key, String value) {
+        return OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+    }
+
+    /**
+     * The input's columns: the features in training order, a categorical one as its indicators ({@code plan=pro}),
+     * one per category seen in training, in sorted order; the caller sends 1 for the row's category, 0 for the others
+     * (all 0 for a missing or unseen one).
+     */
+    private static List<String> columns(ModelMetadata metadata) {
+        if (metadata.categories() == null || metadata.categories().isEmpty()) {
+            return metadata.features();
+        }
+        List<String> columns = new ArrayList<>();
+        for (String feature : metadata.features()) {
+            List<String> categories = metadata.categories().get(feature);
+            if (categories == null) {
+                columns.add(feature);
+            } else {
+                categories.forEach(category -> columns.add(Categories.indicator(feature, category)));
+            }
+        }
+        return columns;
     }
 
     static <T extends Output<T>> OnnxExport of(ModelMetadata metadata, Model<T> model, long modelVersion) {
@@ -70,7 +136,7 @@ public final class OnnxExport {
         if (!(linear instanceof ONNXExportable exportable)) {
             throw new IllegalStateException(linear.getClass().getName() + " has no ONNX export");
         }
-        List<String> columns = metadata.features();
+        List<String> columns = columns(metadata);
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             column.put(columns.get(i), i);
@@ -83,7 +149,11 @@ public final class OnnxExport {
         boolean anyFill = false;
         for (int id = 0; id < used; id++) {
             String name = linear.getFeatureIDMap().get(id).getName();
-            picked[id] = column.get(name);
+            Integer at = column.get(name);
+            if (at == null) {
+                throw new IllegalStateException("Feature " + name + " of the model is no input column");
+            }
+            picked[id] = at;
             Double mean = metadata.missingValues() == null ? null : metadata.missingValues().get(name);
             fill[id] = mean == null ? Double.NaN : mean;
             anyFill |= mean != null;
@@ -99,23 +169,11 @@ public final class OnnxExport {
                     : metadata.outputs().get(entry.getA());
         }
 
-        ONNXContext onnx = new ONNXContext();
-        onnx.setName("modelfn-" + metadata.name() + "-" + metadata.version());
-        ONNXPlaceholder input = onnx.floatInput(INPUT, columns.size());
-        ONNXPlaceholder output = onnx.floatOutput(OUTPUT, outputNames.length);
-        ONNXRef<?> x = input.apply(ONNXOperators.GATHER, onnx.array("modelfn_columns", picked), Map.of("axis", 1));
-        if (anyFill) {
-            // NaN >= -inf is false, every number is >= -inf
-            ONNXNode present = x.apply(ONNXOperators.GREATER_OR_EQUAL, onnx.constant("modelfn_neg_inf", Float.NEGATIVE_INFINITY));
-            x = onnx.operation(ONNXOperators.WHERE, List.of(present, x, onnx.array("modelfn_fill", fill)), "modelfn_filled");
-        }
-        if (transformers != null) {
-            x = x.apply(ONNXOperators.MUL, onnx.array("modelfn_scale", scale))
-                    .apply(ONNXOperators.ADD, onnx.array("modelfn_offset", offset));
-        }
-        exportable.writeONNXGraph(x).assignTo(output);
-        Provenancable<ModelProvenance> provenanced = linear;
-        byte[] bytes = ONNXExportable.buildModel(onnx, DOMAIN, modelVersion, provenanced).toByteArray();
-        return new OnnxExport(List.copyOf(columns), List.of(outputNames), bytes);
+        TransformerMap map = transformers;
+        double[] fills = anyFill ? fill : null;
+        int outputCount = outputNames.length;
+        Supplier<byte[]> build = () -> graph(metadata, exportable, map, columns.size(), outputCount, picked, fills,
+                scale, offset, modelVersion);
+        return new OnnxExport(List.copyOf(columns), List.of(outputNames), build);
     }
 }

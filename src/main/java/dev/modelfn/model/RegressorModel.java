@@ -22,8 +22,8 @@ public final class RegressorModel extends ServableModel {
     }
 
     @Override
-    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy) {
-        return predictWith(model, schema, RegressionFactory.UNKNOWN_REGRESSOR, rows, policy, shape);
+    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen) {
+        return predictWith(model, schema, RegressionFactory.UNKNOWN_REGRESSOR, rows, policy, shape, unseen);
     }
 
     /** The values of one prediction, or null when one overflowed to a non-finite number. */

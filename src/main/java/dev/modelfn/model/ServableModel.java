@@ -1,6 +1,7 @@
 package dev.modelfn.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
 
     private final ModelMetadata metadata;
     final FeatureSchema schema;
+    /** Indicator feature name to its categorical feature and category. */
+    private final Map<String, String[]> indicators;
     private volatile OnnxExport onnx;
 
     ServableModel(ModelMetadata metadata, Model<?> model) {
@@ -30,7 +33,12 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
         for (VariableInfo info : model.getFeatureIDMap()) {
             used.add(info.getName());
         }
-        this.schema = new FeatureSchema(metadata.features(), metadata.missingValues(), used);
+        this.schema = new FeatureSchema(metadata.features(), metadata.missingValues(), used, metadata.categories());
+        this.indicators = new HashMap<>();
+        if (metadata.categories() != null) {
+            metadata.categories().forEach((feature, categories) -> categories.forEach(category ->
+                    indicators.put(Categories.indicator(feature, category), new String[] { feature, category })));
+        }
     }
 
     public ModelMetadata metadata() {
@@ -46,7 +54,23 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
     }
 
     /** Predictions for {@code rows}, in their order. Bad rows throw {@code InvalidInputException}. */
-    public abstract List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy);
+    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy) {
+        return predict(rows, policy, UnseenCategories.NONE);
+    }
+
+    /**
+     * As {@link #predict(List, FeaturePolicy)}; once the rows are answered, {@code unseen} is told how many rows
+     * gave each categorical feature a category that training never saw (such a value contributes nothing).
+     */
+    public abstract List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen);
+
+    /**
+     * Refuses a string for a numeric feature and a number for a categorical one, before the model runs; for a
+     * model without categorical features only rows that hold a string are looked at.
+     */
+    public void checkValueKinds(List<FeatureRow> rows) {
+        schema.checkKinds(rows);
+    }
 
     /**
      * The {@code n} features with the largest weights for each output (class label, or regression
@@ -56,8 +80,14 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
     public Map<String, List<FeatureWeight>> topFeatures(int n) {
         Map<String, List<FeatureWeight>> top = new LinkedHashMap<>();
         tribuoModel().getTopFeatures(n).forEach((output, pairs) -> top.put(output,
-                pairs.stream().map(p -> new FeatureWeight(p.getA(), p.getB())).toList()));
+                pairs.stream().map(p -> weight(p.getA(), p.getB())).toList()));
         return top;
+    }
+
+    /** A numeric feature's weight, or a category's: {@code plan=pro} reads as feature plan, category pro. */
+    private FeatureWeight weight(String name, double weight) {
+        String[] owner = indicators.get(name);
+        return owner == null ? new FeatureWeight(name, weight) : new FeatureWeight(owner[0], owner[1], weight);
     }
 
     abstract Model<?> tribuoModel();
@@ -78,15 +108,18 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
      * answers null for a prediction whose numbers are not all finite; such rows are refused together.
      */
     static <T extends Output<T>> List<PredictionResult> predictWith(Model<T> model, FeatureSchema schema, T unknown,
-            List<FeatureRow> rows, FeaturePolicy policy, Function<Prediction<T>, PredictionResult> shape) {
+            List<FeatureRow> rows, FeaturePolicy policy, Function<Prediction<T>, PredictionResult> shape,
+            UnseenCategories sink) {
+        int[] unseen = schema.unseenCounter();
         if (rows.size() == 1) {
-            PredictionResult result = shape.apply(model.predict(schema.example(rows.get(0), 0, unknown, policy)));
+            PredictionResult result = shape.apply(model.predict(schema.example(rows.get(0), 0, unknown, policy, unseen)));
             if (result == null) {
                 throw NonFinitePrediction.ofRows(List.of(0));
             }
+            schema.report(unseen, sink);
             return List.of(result);
         }
-        List<Prediction<T>> predictions = model.predict(schema.examples(rows, unknown, policy));
+        List<Prediction<T>> predictions = model.predict(schema.examples(rows, unknown, policy, unseen));
         List<PredictionResult> results = new ArrayList<>(predictions.size());
         List<Integer> nonFinite = null;
         for (int r = 0; r < predictions.size(); r++) {
@@ -100,6 +133,7 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
         if (nonFinite != null) {
             throw NonFinitePrediction.ofRows(nonFinite);
         }
+        schema.report(unseen, sink);
         return results;
     }
 

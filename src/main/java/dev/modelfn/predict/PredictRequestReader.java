@@ -18,7 +18,9 @@ import dev.modelfn.problem.RequestDefect;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Reads a {@link PredictRequest} token by token: no intermediate tree, no boxing of feature values.
+ * Reads a {@link PredictRequest} token by token: no intermediate tree, no boxing of feature values. A
+ * feature value is a finite number, null, or a string (for a categorical feature: which features are is the
+ * model's to say, so a string for a numeric one is refused by the model's schema, naming row and feature).
  * Anything wrong becomes a {@link RequestDefect} naming the row and feature; feature values are
  * never echoed back.
  */
@@ -143,6 +145,9 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
                 } else if (token == JsonToken.VALUE_NULL) {
                     // missing: the model's fill for the feature, or a 400 when it has none (FeatureSchema)
                     row.add(feature, Double.NaN);
+                } else if (token == JsonToken.VALUE_STRING) {
+                    // a category; a string for a numeric feature is refused once the model is known
+                    row.add(feature, parser.getText());
                 } else {
                     throw valueDefect(index, feature, describe(token));
                 }

@@ -12,6 +12,7 @@ import dev.modelfn.metrics.Protocol;
 import dev.modelfn.model.FeatureRow;
 import dev.modelfn.model.FeaturePolicy;
 import dev.modelfn.model.ServableModel;
+import dev.modelfn.model.UnseenCategories;
 import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.ProblemException;
 import dev.modelfn.problem.TooLargeException;
@@ -49,7 +50,8 @@ public class PredictionService {
         try {
             Checked checked = check(request);
             ServableModel model = checked.model();
-            PredictResponse response = new PredictResponse(model.name(), model.version(), model.predict(checked.rows(), policy));
+            PredictResponse response = new PredictResponse(model.name(), model.version(),
+                    model.predict(checked.rows(), policy, unseenOf(model)));
             metrics.succeeded(model, protocol, checked.rows().size(), System.nanoTime() - start);
             return response;
         } catch (ProblemException e) {
@@ -77,7 +79,8 @@ public class PredictionService {
             served = registry.require(Names.requireModel(model), version == null ? null : Names.requireVersion(version));
             read = rows.apply(served);
             requireRowCount(read.size());
-            PredictResponse response = new PredictResponse(served.name(), served.version(), served.predict(read, policy));
+            PredictResponse response = new PredictResponse(served.name(), served.version(),
+                    served.predict(read, policy, unseenOf(served)));
             metrics.succeeded(served, protocol, read.size(), System.nanoTime() - start);
             return response;
         } catch (ProblemException e) {
@@ -90,6 +93,12 @@ public class PredictionService {
                     PredictMetrics.INTERNAL_ERROR);
             throw e;
         }
+    }
+
+    /** Counts unseen categories for a model that has categorical features; nothing to do for one without. */
+    private UnseenCategories unseenOf(ServableModel model) {
+        return model.metadata().categories() == null ? UnseenCategories.NONE
+                : (feature, rows) -> metrics.unseenCategories(model, feature, rows);
     }
 
     private ServableModel servedModelOf(PredictRequest request) {
@@ -128,7 +137,9 @@ public class PredictionService {
             Names.requireVersion(request.version());
         }
         List<FeatureRow> rows = rows(request);
-        return new Checked(registry.require(name, request.version()), rows);
+        ServableModel model = registry.require(name, request.version());
+        model.checkValueKinds(rows);
+        return new Checked(model, rows);
     }
 
     private List<FeatureRow> rows(PredictRequest request) {

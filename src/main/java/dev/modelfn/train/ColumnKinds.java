@@ -9,53 +9,83 @@ import java.util.Set;
 
 import dev.modelfn.problem.InvalidInputException;
 
-/** The {@code columns} of a train request: which columns are left out ({@code ignore}) besides numeric ones. */
-final class ColumnKinds {
+/**
+ * The {@code columns} of a train request: a kind per column name. {@code ignore} leaves the column out,
+ * {@code categorical} one-hot encodes it whatever its values look like, {@code numeric} requires a number in
+ * every non-empty cell. A column not named is numeric when its non-empty values are all numbers, else
+ * categorical.
+ *
+ * @param ignored     columns left out
+ * @param categorical columns forced categorical
+ * @param numeric     columns forced numeric
+ */
+record ColumnKinds(Set<String> ignored, Set<String> categorical, Set<String> numeric) {
 
     static final String NUMERIC = "numeric";
+    static final String CATEGORICAL = "categorical";
     static final String IGNORE = "ignore";
 
-    private ColumnKinds() {
+    static final ColumnKinds DETECTED = new ColumnKinds(Set.of(), Set.of(), Set.of());
+
+    /** Only {@code ignored} left out, every other column's kind detected. */
+    static ColumnKinds ignoring(Set<String> ignored) {
+        return new ColumnKinds(ignored, Set.of(), Set.of());
     }
 
-    /** The columns to leave out; a kind other than {@code numeric} or {@code ignore} is a 400. */
-    static Set<String> ignored(Map<String, String> columns, String target) {
+    /** The kinds of {@code columns}; a kind other than the three, or the target named, is a 400. */
+    static ColumnKinds of(Map<String, String> columns, String target) {
         if (columns == null || columns.isEmpty()) {
-            return Set.of();
+            return DETECTED;
         }
         Set<String> ignored = new LinkedHashSet<>();
+        Set<String> categorical = new LinkedHashSet<>();
+        Set<String> numeric = new LinkedHashSet<>();
         for (Map.Entry<String, String> column : columns.entrySet()) {
             String kind = column.getValue();
-            if (IGNORE.equals(kind)) {
-                if (column.getKey().equals(target)) {
-                    throw new InvalidInputException("invalid-column-kind", "The target '" + target + "' cannot be ignored.")
-                            .with("column", target);
-                }
-                ignored.add(column.getKey());
-            } else if (!NUMERIC.equals(kind)) {
+            boolean known = IGNORE.equals(kind) || CATEGORICAL.equals(kind) || NUMERIC.equals(kind);
+            if (!known) {
                 throw new InvalidInputException("invalid-column-kind", "Column '" + column.getKey() + "' has kind '"
-                        + kind + "'; a column's kind is \"numeric\" or \"ignore\".").with("column", column.getKey());
+                        + kind + "'; a column's kind is \"numeric\", \"categorical\" or \"ignore\".")
+                        .with("column", column.getKey());
             }
+            if (column.getKey().equals(target) && !NUMERIC.equals(kind)) {
+                throw new InvalidInputException("invalid-column-kind", "The target '" + target + "' cannot be "
+                        + (IGNORE.equals(kind) ? "ignored" : "a categorical feature") + ".").with("column", target);
+            }
+            (IGNORE.equals(kind) ? ignored : CATEGORICAL.equals(kind) ? categorical : numeric).add(column.getKey());
         }
-        return ignored;
+        return new ColumnKinds(ignored, categorical, numeric);
     }
 
-    /** Every ignored column must be one the dataset has, so a misspelt name does not go unnoticed. */
-    static void requireKnown(Set<String> ignored, Collection<String> header) {
-        for (String column : ignored) {
-            if (!header.contains(column)) {
-                throw new InvalidInputException("unknown-column", "'columns' names '" + column
-                        + "', which the dataset does not have; its columns are " + header + ".").with("column", column);
+    /** Every column named must be one the dataset has, so a misspelt name does not go unnoticed. */
+    void requireKnown(Collection<String> header) {
+        for (Set<String> named : List.of(ignored, categorical, numeric)) {
+            for (String column : named) {
+                if (!header.contains(column)) {
+                    throw new InvalidInputException("unknown-column", "'columns' names '" + column
+                            + "', which the dataset does not have; its columns are " + header + ".").with("column", column);
+                }
             }
         }
     }
 
-    static List<String> without(List<String> features, Set<String> ignored) {
+    List<String> without(List<String> features) {
         if (ignored.isEmpty()) {
             return features;
         }
         List<String> kept = new ArrayList<>(features);
         kept.removeAll(ignored);
         return kept;
+    }
+
+    /** For a feature column: its kind, forced or to detect. */
+    Kind kindOf(String column) {
+        return categorical.contains(column) ? Kind.CATEGORICAL : numeric.contains(column) ? Kind.NUMERIC : Kind.DETECT;
+    }
+
+    enum Kind {
+        NUMERIC,
+        CATEGORICAL,
+        DETECT
     }
 }

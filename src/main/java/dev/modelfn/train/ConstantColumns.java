@@ -31,7 +31,8 @@ final class ConstantColumns {
         }
         List<String> constant = new ArrayList<>();
         for (int j = 0; j < width; j++) {
-            if (!varies[j]) {
+            // a categorical column's indicators are not standardised, so one that never varies does no harm
+            if (!varies[j] && !data.isCategorical(j)) {
                 constant.add(data.features().get(j));
             }
         }

@@ -7,8 +7,11 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 
 /**
  * Receives FastCSV's fields as slices of its buffer and turns a data record straight into a row of
- * numbers and a target, so no field becomes a String unless it is the target. The first record is the
- * header, kept as text. The handler is the record: read its state after each record, before the next.
+ * numbers and a target, so no field of a numeric column becomes a String. A categorical column's cell holds
+ * its value's code ({@link CategoryCodes}). A column whose kind is detected starts numeric and turns
+ * categorical at its first cell that is not a number; the reader then recodes the rows it already kept
+ * ({@link #switched()}). The first record is the header, kept as text. The handler is the record: read its
+ * state after each record, before the next.
  */
 final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRowHandler> {
 
@@ -27,12 +30,37 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRowHandler> 
     private int badColumn;
     private boolean blank;
 
-    /** Ends the header: column {@code c} goes to feature slot {@code slots[c]}, or is {@link #TARGET} or {@link #SKIP}. */
-    void columns(int[] slots, int width) {
+    /** By feature slot: whether a cell that is not a number turns the column categorical. */
+    private boolean[] detect;
+    /** By feature slot: the codes of a categorical column, else null. */
+    private CategoryCodes[] codes;
+    private final List<Integer> switched = new ArrayList<>(2);
+
+    /**
+     * Ends the header: column {@code c} goes to feature slot {@code slots[c]}, or is {@link #TARGET} or
+     * {@link #SKIP}; {@code kinds} gives each slot's kind.
+     */
+    void columns(int[] slots, int width, ColumnKinds.Kind[] kinds) {
         this.slots = slots;
         this.width = width;
         this.missing = new int[width];
+        this.detect = new boolean[width];
+        this.codes = new CategoryCodes[width];
+        for (int i = 0; i < width; i++) {
+            detect[i] = kinds[i] == ColumnKinds.Kind.DETECT;
+            codes[i] = kinds[i] == ColumnKinds.Kind.CATEGORICAL ? new CategoryCodes() : null;
+        }
         this.inHeader = false;
+    }
+
+    /** By feature slot: the codes of a categorical column, or null for a numeric one. */
+    CategoryCodes[] codes() {
+        return codes;
+    }
+
+    /** The slots that turned categorical in this record. */
+    List<Integer> switched() {
+        return switched;
     }
 
     List<String> header() {
@@ -46,6 +74,7 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRowHandler> 
             values = new double[width];
             target = null;
             badColumn = -1;
+            switched.clear();
         }
     }
 
@@ -68,8 +97,16 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRowHandler> 
         }
         int slot = slots[index];
         if (slot >= 0) {
-            if (badColumn < 0) {
+            if (codes[slot] != null) {
+                values[slot] = category(slot, buf, offset, length);
+            } else if (badColumn < 0) {
                 values[slot] = number(index, buf, offset, length);
+                if (badColumn == index && detect[slot]) {
+                    badColumn = -1;
+                    codes[slot] = new CategoryCodes();
+                    switched.add(slot);
+                    values[slot] = category(slot, buf, offset, length);
+                }
             }
         } else if (slot == TARGET) {
             target = targets.of(buf, offset, length);
@@ -105,6 +142,13 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRowHandler> 
         }
         badColumn = column;
         return 0;
+    }
+
+    private double category(int slot, char[] buf, int offset, int length) {
+        if (isBlank(buf, offset, length)) {
+            return Double.NaN;
+        }
+        return codes[slot].code(new String(buf, offset, length).strip());
     }
 
     private static boolean isBlank(char[] buf, int offset, int length) {

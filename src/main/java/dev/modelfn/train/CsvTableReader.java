@@ -27,6 +27,8 @@ import dev.modelfn.problem.TooLargeException;
  */
 public final class CsvTableReader {
 
+    /** The default of {@code modelfn.train.max-categories}. */
+    static final int DEFAULT_MAX_CATEGORIES = 1000;
     /** The separators detection chooses between, in the order that breaks a tie. */
     static final char[] SEPARATORS = {',', ';', '\t', '|'};
     private static final int HEADER_PEEK = 1 << 20;
@@ -34,7 +36,7 @@ public final class CsvTableReader {
     private CsvTableReader() {
     }
 
-    /** As {@link #read(Reader, Character, String, List, int)}, detecting the separator. */
+    /** As {@link #read(Reader, Character, String, List, Set, int)}, detecting the separator. */
     public static TabularData read(Reader source, String target, List<String> features, int maxRows) throws IOException {
         return read(source, null, target, features, Set.of(), maxRows);
     }
@@ -48,6 +50,16 @@ public final class CsvTableReader {
      */
     public static TabularData read(Reader source, Character separator, String target, List<String> features,
             Set<String> ignored, int maxRows) throws IOException {
+        return read(source, separator, target, features, ColumnKinds.ignoring(ignored), maxRows, DEFAULT_MAX_CATEGORIES);
+    }
+
+    /**
+     * As {@link #read(Reader, Character, String, List, Set, int)}, with each column's kind given or detected.
+     *
+     * @param maxCategories most distinct values a categorical column may have; more is a 400 naming the column
+     */
+    static TabularData read(Reader source, Character separator, String target, List<String> features,
+            ColumnKinds kinds, int maxRows, int maxCategories) throws IOException {
         BufferedReader buffered = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
         char chosen = separator != null ? separator : detect(buffered);
         CsvRowHandler handler = new CsvRowHandler();
@@ -55,7 +67,7 @@ public final class CsvTableReader {
                 .allowExtraFields(true).trimWhitespacesAroundQuotes(true).skipEmptyLines(true)
                 .build(handler, buffered);
         try (csv) {
-            return read(csv, handler, target, features, ignored, maxRows);
+            return read(csv, handler, target, features, kinds, maxRows, maxCategories);
         } catch (CsvParseException e) {
             throw new InvalidInputException("invalid-csv", "The dataset is not readable CSV: "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
@@ -65,7 +77,7 @@ public final class CsvTableReader {
     }
 
     private static TabularData read(CsvReader<CsvRowHandler> csv, CsvRowHandler handler, String target,
-            List<String> features, Set<String> ignored, int maxRows) {
+            List<String> features, ColumnKinds kinds, int maxRows, int maxCategories) {
         var records = csv.iterator();
         if (!records.hasNext()) {
             throw new InvalidInputException("empty-dataset", "The dataset is empty: no header row.");
@@ -76,21 +88,43 @@ public final class CsvTableReader {
         if (targetColumn < 0) {
             throw new InvalidInputException("missing-target", "The dataset has no column '" + target + "'; its columns are " + header + ".");
         }
-        ColumnKinds.requireKnown(ignored, header);
-        List<String> kept = ColumnKinds.without(features == null ? without(header, target) : features, ignored);
+        kinds.requireKnown(header);
+        List<String> kept = kinds.without(features == null ? without(header, target) : features);
         if (kept.isEmpty()) {
             throw new InvalidInputException("no-features", "The dataset has no feature column besides '" + target + "'.");
         }
         int[] slots = slotsOf(header, kept, targetColumn);
-        handler.columns(slots, kept.size());
+        ColumnKinds.Kind[] kindOf = kept.stream().map(kinds::kindOf).toArray(ColumnKinds.Kind[]::new);
+        handler.columns(slots, kept.size(), kindOf);
+        CategoryCodes[] codes = handler.codes();
         List<double[]> rows = new ArrayList<>();
         List<String> targets = new ArrayList<>();
         int rowNumber = 0;
         int withoutTarget = 0;
+        // a column over the categories limit: the rest is read only to count its values for the answer
+        int overLimit = -1;
         while (records.hasNext()) {
             records.next();
             if (handler.isBlank()) {
                 continue;
+            }
+            for (int slot : handler.switched()) {
+                for (double[] row : rows) {
+                    double value = row[slot];
+                    if (value == value) {
+                        row[slot] = codes[slot].code(CategoryCodes.numberText(value));
+                    }
+                }
+            }
+            if (overLimit < 0) {
+                for (int slot = 0; slot < codes.length; slot++) {
+                    if (codes[slot] != null && codes[slot].size() > maxCategories) {
+                        overLimit = slot;
+                        rows.clear();
+                        targets.clear();
+                        break;
+                    }
+                }
             }
             if (rowNumber == maxRows) {
                 throw new TooLargeException("too-many-rows", "The dataset has more than " + maxRows
@@ -103,24 +137,46 @@ public final class CsvTableReader {
             if (handler.badColumn() >= 0) {
                 String column = header.get(handler.badColumn());
                 throw new InvalidInputException("invalid-feature-value", "Row " + rowNumber + ", column '" + column
-                        + "': the value is not a finite number. A column that is not numeric can be left out with"
-                        + " \"columns\": {\"" + column + "\": \"ignore\"}.").with("row", rowNumber).with("feature", column);
+                        + "': the value is not a finite number, and 'columns' declares the column numeric. Declare it"
+                        + " \"categorical\", or leave it out with \"columns\": {\"" + column + "\": \"ignore\"}.")
+                        .with("row", rowNumber).with("feature", column);
             }
             rowNumber++;
             if (handler.target() == null || handler.target().isEmpty()) {
                 withoutTarget++;
                 continue;
             }
+            if (overLimit >= 0) {
+                continue;
+            }
             handler.keep();
             rows.add(handler.values());
             targets.add(handler.target());
+        }
+        if (overLimit >= 0) {
+            throw CategoryCodes.tooMany(kept.get(overLimit), codes[overLimit].size(), maxCategories);
         }
         if (rows.isEmpty() && withoutTarget > 0) {
             throw new InvalidInputException("no-target-values", "Every row has an empty '" + target + "'.");
         }
         String[] targetArray = targets.toArray(String[]::new);
-        return new TabularData(List.copyOf(kept), target, rows.toArray(double[][]::new), targetArray,
-                numeric(targetArray), handler.missing(), withoutTarget);
+        double[][] table = rows.toArray(double[][]::new);
+        return new TabularData(List.copyOf(kept), target, table, targetArray, numeric(targetArray), handler.missing(),
+                withoutTarget, categories(codes, table));
+    }
+
+    /** Per column, the sorted categories of a categorical one (its cells recoded to follow them), else null. */
+    static List<List<String>> categories(CategoryCodes[] codes, double[][] rows) {
+        List<List<String>> categories = null;
+        for (int c = 0; c < codes.length; c++) {
+            if (codes[c] != null) {
+                if (categories == null) {
+                    categories = new ArrayList<>(java.util.Collections.nCopies(codes.length, (List<String>) null));
+                }
+                categories.set(c, codes[c].sortAndRecode(rows, c));
+            }
+        }
+        return categories == null ? null : java.util.Collections.unmodifiableList(categories);
     }
 
     /** The header's names, trimmed and without a byte order mark; duplicate or empty names are refused. */

@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,19 +33,21 @@ public class DatasetLoader {
     private final S3Access s3;
     private final Path dataRoot;
     private final int maxRows;
+    private final int maxCategories;
 
     public DatasetLoader(S3Access s3, ModelfnConfig config) {
         this.s3 = s3;
         this.dataRoot = Path.of(config.train().dataRoot()).toAbsolutePath().normalize();
         this.maxRows = config.train().maxRows();
+        this.maxCategories = config.train().maxCategories();
     }
 
-    /** @param columns a kind per column ({@code numeric} or {@code ignore}), or null */
+    /** @param columns a kind per column ({@code numeric}, {@code categorical} or {@code ignore}), or null */
     public TabularData load(TrainRequest.Data data, String target, List<String> features, Map<String, String> columns) {
-        return load(data, target, features, ColumnKinds.ignored(columns, target));
+        return load(data, target, features, ColumnKinds.of(columns, target));
     }
 
-    private TabularData load(TrainRequest.Data data, String target, List<String> features, Set<String> ignored) {
+    private TabularData load(TrainRequest.Data data, String target, List<String> features, ColumnKinds ignored) {
         if (data == null) {
             throw new InvalidInputException("missing-data", "Give 'data': {\"uri\":...}, {\"csv\":...} or {\"rows\":[...]}.");
         }
@@ -55,7 +56,7 @@ public class DatasetLoader {
             throw new InvalidInputException("ambiguous-data", "'data' takes exactly one of 'uri', 'csv' or 'rows'.");
         }
         if (data.rows() != null) {
-            return InlineRows.table(data.rows(), target, features, ignored, maxRows);
+            return InlineRows.table(data.rows(), target, features, ignored, maxRows, maxCategories);
         }
         Character separator = separator(data.separator());
         if (data.csv() != null) {
@@ -83,7 +84,7 @@ public class DatasetLoader {
     }
 
     private TabularData fromS3(StoreUri uri, Character separator, String target, List<String> features,
-            Set<String> ignored) {
+            ColumnKinds ignored) {
         if (uri.key().isEmpty()) {
             throw new InvalidInputException("invalid-uri", "The dataset location names a bucket but no object.");
         }
@@ -99,7 +100,7 @@ public class DatasetLoader {
     }
 
     private TabularData fromFile(String given, Path path, Character separator, String target, List<String> features,
-            Set<String> ignored) {
+            ColumnKinds ignored) {
         if (path.isAbsolute() || path.normalize().startsWith("..") || given.contains("..")) {
             throw new InvalidInputException("invalid-uri", "A file: dataset is a path relative to the data folder, without '..'.");
         }
@@ -120,9 +121,9 @@ public class DatasetLoader {
     }
 
     private TabularData csv(Reader reader, Character separator, String target, List<String> features,
-            Set<String> ignored) {
+            ColumnKinds ignored) {
         try {
-            return CsvTableReader.read(reader, separator, target, features, ignored, maxRows);
+            return CsvTableReader.read(reader, separator, target, features, ignored, maxRows, maxCategories);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,7 @@ import org.tribuo.impl.ArrayExample;
  * array is used as it is. Columns named in {@code dropped} (constant ones, see {@link ConstantColumns})
  * are left out of every example.
  */
-final class FeatureColumns {
+final class FeatureColumns implements ExampleColumns {
 
     private final String[] names;
     private final String[] sorted;
@@ -45,7 +45,8 @@ final class FeatureColumns {
         distinct = unique;
     }
 
-    <T extends Output<T>> ArrayExample<T> example(T output, double[] row) {
+    @Override
+    public <T extends Output<T>> ArrayExample<T> example(T output, double[] row) {
         if (!distinct) {
             // Tribuo's own constructor and checks, which refuse duplicate features as they always have
             return new ArrayExample<>(output, names, row);

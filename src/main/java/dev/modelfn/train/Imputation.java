@@ -13,11 +13,12 @@ final class Imputation {
     private Imputation() {
     }
 
-    /** Fills every missing cell of {@code data} in place; the means used, by column, for columns that had any. */
+    /** Fills every missing numeric cell of {@code data} in place; the means used, by column, for columns that had any. */
     static Map<String, Double> fill(TabularData data, int[] trainRows) {
         Map<String, Double> means = new LinkedHashMap<>();
         for (int c = 0; c < data.missing().length; c++) {
-            if (data.missing()[c] == 0) {
+            if (data.missing()[c] == 0 || data.isCategorical(c)) {
+                // an empty categorical cell stays empty: it contributes nothing, as at predict
                 continue;
             }
             double sum = 0;

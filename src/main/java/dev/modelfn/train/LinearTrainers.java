@@ -1,6 +1,8 @@
 package dev.modelfn.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tribuo.Output;
 import org.tribuo.Trainer;
@@ -20,6 +22,7 @@ import org.tribuo.regression.sgd.objectives.AbsoluteLoss;
 import org.tribuo.regression.sgd.objectives.Huber;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
 import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.Transformation;
 import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
@@ -41,16 +44,29 @@ public final class LinearTrainers {
     }
 
     public static Trainer<Label> classifier(TrainingSpec spec) {
+        return classifier(spec, null);
+    }
+
+    /**
+     * @param standardised the features standardisation applies to, or null for every feature; a model with
+     *                     categorical features standardises only its numeric ones, never the 0/1 indicators
+     */
+    public static Trainer<Label> classifier(TrainingSpec spec, List<String> standardised) {
         LabelObjective objective = switch (spec.objective()) {
             case "logistic" -> new LogMulticlass();
             case "hinge" -> new Hinge();
             default -> throw new IllegalArgumentException("classification objective " + spec.objective());
         };
         return standardized(new org.tribuo.classification.sgd.linear.LinearSGDTrainer(objective,
-                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec);
+                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec, standardised);
     }
 
     public static Trainer<Regressor> regressor(TrainingSpec spec) {
+        return regressor(spec, null);
+    }
+
+    /** @param standardised as for {@link #classifier(TrainingSpec, List)} */
+    public static Trainer<Regressor> regressor(TrainingSpec spec, List<String> standardised) {
         RegressionObjective objective = switch (spec.objective()) {
             case "squared" -> new SquaredLoss();
             case "huber" -> new Huber();
@@ -58,7 +74,7 @@ public final class LinearTrainers {
             default -> throw new IllegalArgumentException("regression objective " + spec.objective());
         };
         return standardized(new org.tribuo.regression.sgd.linear.LinearSGDTrainer(objective,
-                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec);
+                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec, standardised);
     }
 
     static StochasticGradientOptimiser optimiser(OptimizerSpec spec) {
@@ -87,10 +103,18 @@ public final class LinearTrainers {
         };
     }
 
-    private static <T extends Output<T>> Trainer<T> standardized(Trainer<T> trainer, TrainingSpec spec) {
-        if (!spec.standardize()) {
+    private static <T extends Output<T>> Trainer<T> standardized(Trainer<T> trainer, TrainingSpec spec,
+            List<String> standardised) {
+        if (!spec.standardize() || standardised != null && standardised.isEmpty()) {
             return trainer;
         }
-        return new TransformTrainer<>(trainer, new TransformationMap(List.of(new MeanStdDevTransformation())));
+        if (standardised == null) {
+            return new TransformTrainer<>(trainer, new TransformationMap(List.of(new MeanStdDevTransformation())));
+        }
+        Map<String, List<Transformation>> byFeature = new LinkedHashMap<>();
+        for (String feature : standardised) {
+            byFeature.put(feature, List.of(new MeanStdDevTransformation()));
+        }
+        return new TransformTrainer<>(trainer, new TransformationMap(byFeature));
     }
 }

@@ -32,10 +32,15 @@ public final class ModelPublisher {
      *
      * @param constant features left out of the model because they never varied in training
      * @param imputed  the value (training mean) that stands for a missing value, by feature
+     * @param categories each categorical feature's categories as the training rows had them, sorted
      */
-    public record Columns(List<String> constant, Map<String, Double> imputed) {
+    public record Columns(List<String> constant, Map<String, Double> imputed, Map<String, List<String>> categories) {
 
-        public static final Columns NONE = new Columns(List.of(), Map.of());
+        public static final Columns NONE = new Columns(List.of(), Map.of(), Map.of());
+
+        public Columns(List<String> constant, Map<String, Double> imputed) {
+            this(constant, imputed, Map.of());
+        }
     }
 
     public Published publish(String name, Model<?> model, TrainingSpec spec, List<String> features,
@@ -46,7 +51,8 @@ public final class ModelPublisher {
                 List.copyOf(outputs), scoresOf(spec.task(), model), metrics, now.toString(), Checksums.sha256(bytes),
                 Tribuo.VERSION, spec.describe(), spec.standardize(),
                 columns.constant().isEmpty() ? null : List.copyOf(columns.constant()),
-                columns.imputed().isEmpty() ? null : new LinkedHashMap<>(columns.imputed()));
+                columns.imputed().isEmpty() ? null : new LinkedHashMap<>(columns.imputed()),
+                columns.categories().isEmpty() ? null : new LinkedHashMap<>(columns.categories()));
         try {
             store.writeVersion(metadata, bytes);
         } catch (StoreUnavailableException e) {

@@ -12,8 +12,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param standardize make standardisation part of the model (default true)
  * @param holdout     fraction of rows held out for evaluation (default 0.2; 0 evaluates on the training rows)
  * @param promote     serve the new version at once (default true)
- * @param columns     a kind per column name that overrides the default ({@code numeric}): {@code ignore} leaves
- *                    the column out, e.g. {@code {"customer_id": "ignore"}}
+ * @param columns     a kind per column name that overrides the detected one (numeric when every non-empty cell
+ *                    is a number, else categorical): {@code numeric}, {@code categorical} (one-hot encoded) or
+ *                    {@code ignore} (left out), e.g. {@code {"zip": "categorical", "customer_id": "ignore"}}
  */
 @RegisterForReflection
 public record TrainRequest(String model, String task, String target, Data data, List<String> features,

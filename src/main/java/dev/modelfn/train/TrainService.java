@@ -122,14 +122,18 @@ public class TrainService {
                     .with("features", constant);
         }
         Set<String> dropped = Set.copyOf(constant);
+        ExampleColumns columns = TribuoDatasets.columns(data, split.train(), dropped);
+        Encoding encoding = columns instanceof IndicatorColumns indicators
+                ? new Encoding(columns, indicators.numericFeatures(), indicators.categories())
+                : new Encoding(columns, null, Map.of());
         long start = System.nanoTime();
-        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source, dropped)
-                : regressor(data, split, spec, source, dropped));
+        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source, encoding)
+                : regressor(data, split, spec, source, encoding));
         long trainingMillis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Object> metrics = withDataCounts(fitted.metrics(), data);
 
         ModelPublisher.Published published = publisher.publish(name, fitted.model(), spec, data.features(),
-                new ModelPublisher.Columns(constant, imputed), fitted.outputs(), metrics);
+                new ModelPublisher.Columns(constant, imputed, encoding.categories()), fitted.outputs(), metrics);
         boolean promote = request.promote() == null || request.promote();
         if (promote) {
             promoter.promote(checked(published));
@@ -138,29 +142,41 @@ public class TrainService {
         LOG.infof("Trained %s version %s (%s) on %d rows in %d ms%s", name, version, task.wireName(),
                 split.train().length, trainingMillis, promote ? ", promoted" : "");
         return new TrainResult(name, version, task.wireName(), split.train().length, split.test().length,
-                data.features(), constant.isEmpty() ? null : constant, metrics, trainingMillis, store.versionLocation(name, version), promote);
+                data.features(), constant.isEmpty() ? null : constant,
+                encoding.categories().isEmpty() ? null : encoding.categories(), metrics, trainingMillis, store.versionLocation(name, version), promote);
+    }
+
+    /**
+     * How rows become examples, and what that means for the model.
+     *
+     * @param standardised the numeric features standardisation applies to, or null for every feature
+     * @param categories   each categorical feature's training categories
+     */
+    private record Encoding(ExampleColumns columns, List<String> standardised, Map<String, List<String>> categories) {
     }
 
     private static Fitted classifier(TabularData data, Split split, TrainingSpec spec, String source,
-            Set<String> dropped) {
+            Encoding encoding) {
         List<String> labels = List.copyOf(new TreeSet<>(List.of(data.targets())));
         if (labels.size() < 2) {
             throw new InvalidInputException("too-few-classes", "Classification needs at least two classes in '"
                     + data.target() + "'; the dataset has " + labels + ".");
         }
-        MutableDataset<Label> train = TribuoDatasets.classification(data, split.train(), source, dropped);
-        Model<Label> model = LinearTrainers.classifier(spec).train(train);
+        MutableDataset<Label> train = TribuoDatasets.classification(data, split.train(), source, encoding.columns());
+        Model<Label> model = LinearTrainers.classifier(spec, encoding.standardised()).train(train);
         boolean held = split.test().length > 0;
-        MutableDataset<Label> evaluated = held ? TribuoDatasets.classification(data, split.test(), source, dropped) : train;
+        MutableDataset<Label> evaluated = held
+                ? TribuoDatasets.classification(data, split.test(), source, encoding.columns()) : train;
         return new Fitted(model, labels, Evaluations.classification(model, evaluated, labels, held ? "holdout" : "training"));
     }
 
     private static Fitted regressor(TabularData data, Split split, TrainingSpec spec, String source,
-            Set<String> dropped) {
-        MutableDataset<Regressor> train = TribuoDatasets.regression(data, split.train(), source, dropped);
-        Model<Regressor> model = LinearTrainers.regressor(spec).train(train);
+            Encoding encoding) {
+        MutableDataset<Regressor> train = TribuoDatasets.regression(data, split.train(), source, encoding.columns());
+        Model<Regressor> model = LinearTrainers.regressor(spec, encoding.standardised()).train(train);
         boolean held = split.test().length > 0;
-        MutableDataset<Regressor> evaluated = held ? TribuoDatasets.regression(data, split.test(), source, dropped) : train;
+        MutableDataset<Regressor> evaluated = held
+                ? TribuoDatasets.regression(data, split.test(), source, encoding.columns()) : train;
         return new Fitted(model, List.of(data.target()), Evaluations.regression(model, evaluated, held ? "holdout" : "training"));
     }
 

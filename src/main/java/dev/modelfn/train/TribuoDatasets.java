@@ -29,9 +29,12 @@ public final class TribuoDatasets {
 
     /** As {@link #classification(TabularData, int[], String)}, leaving out the columns named in {@code dropped}. */
     public static MutableDataset<Label> classification(TabularData data, int[] rows, String source, Set<String> dropped) {
+        return classification(data, rows, source, columns(data, rows, dropped));
+    }
+
+    static MutableDataset<Label> classification(TabularData data, int[] rows, String source, ExampleColumns columns) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
-        FeatureColumns columns = new FeatureColumns(data.features(), dropped);
         // Labels are immutable, so the rows of one class can share one
         Map<String, Label> labels = new HashMap<>();
         for (int i : rows) {
@@ -46,17 +49,29 @@ public final class TribuoDatasets {
 
     /** As {@link #regression(TabularData, int[], String)}, leaving out the columns named in {@code dropped}. */
     public static MutableDataset<Regressor> regression(TabularData data, int[] rows, String source, Set<String> dropped) {
+        return regression(data, rows, source, columns(data, rows, dropped));
+    }
+
+    static MutableDataset<Regressor> regression(TabularData data, int[] rows, String source, ExampleColumns columns) {
         if (data.numericTargets() == null) {
             throw new InvalidInputException("non-numeric-target", "Regression needs a numeric target; column '"
                     + data.target() + "' has values that are not numbers.");
         }
         RegressionFactory factory = new RegressionFactory();
         MutableDataset<Regressor> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
-        FeatureColumns columns = new FeatureColumns(data.features(), dropped);
         for (int i : rows) {
             dataset.add(columns.example(new Regressor(data.target(), data.numericTargets()[i]), data.rows()[i]));
         }
         return dataset;
+    }
+
+    /**
+     * How rows become examples: the numeric columns as they are, or, for a table with categorical columns,
+     * one-hot encoded with the categories of {@code trainRows}.
+     */
+    static ExampleColumns columns(TabularData data, int[] trainRows, Set<String> dropped) {
+        return data.anyCategorical() ? new IndicatorColumns(data, trainRows, dropped)
+                : new FeatureColumns(data.features(), dropped);
     }
 
     /** Every row index of {@code data}. */

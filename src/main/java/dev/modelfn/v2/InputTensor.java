@@ -5,10 +5,21 @@ import java.util.Arrays;
 import dev.modelfn.problem.InvalidInputException;
 
 /**
- * One input tensor of an inference request, whatever the wire: its elements flat in row-major order and
- * widened to doubles, checked against its shape.
+ * One input tensor of an inference request, whatever the wire: its elements flat in row-major order,
+ * widened to doubles ({@code values}) or, for BYTES, as strings ({@code texts}); the other is null. Checked
+ * against its shape.
  */
-public record InputTensor(String name, Datatype datatype, long[] shape, double[] values) {
+public record InputTensor(String name, Datatype datatype, long[] shape, double[] values, String[] texts) {
+
+    /** A numeric tensor. */
+    public InputTensor(String name, Datatype datatype, long[] shape, double[] values) {
+        this(name, datatype, shape, values, null);
+    }
+
+    /** A BYTES tensor. */
+    public static InputTensor ofTexts(String name, long[] shape, String[] texts) {
+        return new InputTensor(name, Datatype.BYTES, shape, null, texts);
+    }
 
     /** The elements {@code shape} holds; 400 for a negative dimension or one that cannot be a request's. */
     public static int elements(String name, long[] shape) {
@@ -40,6 +51,6 @@ public record InputTensor(String name, Datatype datatype, long[] shape, double[]
     }
 
     public InputTensor {
-        requireLength(name, shape, values.length);
+        requireLength(name, shape, values != null ? values.length : texts.length);
     }
 }

@@ -13,7 +13,8 @@ import dev.modelfn.model.Task;
 import dev.modelfn.problem.InvalidInputException;
 
 /**
- * A model's inputs and outputs as tensors. Inputs: one FP64 tensor per feature. Outputs of a classifier:
+ * A model's inputs and outputs as tensors. Inputs: one FP64 tensor per numeric feature, one BYTES tensor per
+ * categorical one. Outputs of a classifier:
  * {@code label} (BYTES [N]) and {@code probabilities} ({@code scores} for a model that gives raw scores;
  * FP64 [N, C], the classes in the order of the {@code classes} parameter); of a regressor: {@code value}
  * (FP64 [N], or [N, D] for D dimensions, named in the {@code dimensions} parameter).
@@ -33,7 +34,7 @@ public final class ModelTensors {
     public static List<TensorSpec> inputs(ModelMetadata model) {
         List<TensorSpec> inputs = new ArrayList<>(model.features().size());
         for (String feature : model.features()) {
-            inputs.add(new TensorSpec(feature, "FP64", new long[] { -1 }, Map.of()));
+            inputs.add(new TensorSpec(feature, model.isCategorical(feature) ? "BYTES" : "FP64", new long[] { -1 }, Map.of()));
         }
         return inputs;
     }

@@ -21,18 +21,33 @@ public final class TensorRows {
     }
 
     public static List<FeatureRow> rows(List<InputTensor> inputs, List<String> features) {
+        return rows(inputs, features, Set.of());
+    }
+
+    /**
+     * @param categorical the model's categorical features: their values are strings, which only a BYTES tensor of
+     *                    their own carries, so a model with any takes one tensor per feature, not [N, F]
+     */
+    public static List<FeatureRow> rows(List<InputTensor> inputs, List<String> features, Set<String> categorical) {
         if (inputs == null || inputs.isEmpty()) {
-            throw new InvalidInputException("v2-no-inputs", "The request has no inputs; send one [N, "
-                    + features.size() + "] tensor or one tensor per feature " + features + ".");
+            throw new InvalidInputException("v2-no-inputs", "The request has no inputs; send " + (categorical.isEmpty()
+                    ? "one [N, " + features.size() + "] tensor or " : "") + "one tensor per feature " + features + ".");
         }
         InputTensor first = inputs.get(0);
         if (inputs.size() == 1 && !features.contains(first.name())) {
-            return fromMatrix(first, features);
+            return fromMatrix(first, features, categorical);
         }
         return fromColumns(inputs);
     }
 
-    private static List<FeatureRow> fromMatrix(InputTensor matrix, List<String> features) {
+    private static List<FeatureRow> fromMatrix(InputTensor matrix, List<String> features, Set<String> categorical) {
+        if (!categorical.isEmpty() || matrix.datatype() == Datatype.BYTES) {
+            throw new InvalidInputException("v2-per-feature-inputs", "Input '" + matrix.name() + "' is one tensor for"
+                    + " every feature, which carries numbers only; " + (categorical.isEmpty() ? ""
+                            : "the model's categorical features " + categorical + " take strings, so ")
+                    + "send one tensor per feature, named by it: BYTES [N] for a categorical feature, FP64 [N] for a"
+                    + " numeric one.");
+        }
         long[] shape = matrix.shape();
         if (shape.length != 2 || shape[1] != features.size()) {
             throw new InvalidInputException("v2-wrong-rank", "Input '" + matrix.name() + "' has shape "
@@ -76,7 +91,11 @@ public final class TensorRows {
         for (int r = 0; r < n; r++) {
             FeatureRow row = new FeatureRow(columns.size());
             for (InputTensor column : columns) {
-                row.add(column.name(), column.values()[r]);
+                if (column.texts() != null) {
+                    row.add(column.name(), column.texts()[r]);
+                } else {
+                    row.add(column.name(), column.values()[r]);
+                }
             }
             rows.add(row);
         }

@@ -60,7 +60,9 @@ public class V2Inference {
         PredictResponse response = predictions.predict(model, version, served -> {
             used[0] = served.metadata();
             chosen.add(ModelTensors.select(served.metadata(), requested));
-            return TensorRows.rows(inputs.get(), served.metadata().features());
+            ModelMetadata metadata = served.metadata();
+            return TensorRows.rows(inputs.get(), metadata.features(),
+                    metadata.categories() == null ? java.util.Set.of() : metadata.categories().keySet());
         }, protocol);
         return new Answer(response.model(), response.version(),
                 ModelTensors.answer(used[0], chosen.get(0), response.predictions()));

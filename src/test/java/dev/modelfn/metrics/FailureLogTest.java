@@ -37,7 +37,7 @@ class FailureLogTest {
 
             List<String> lines = log.messages();
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(0)).contains("POST /predict answered 400", "invalid-feature-value", "model=iris", "rows=-",
+            assertThat(lines.get(0)).contains("POST /predict answered 400", "invalid-feature-value", "model=iris", "rows=3",
                     "latencyMs=");
             assertThat(lines.get(1)).contains("POST /predict answered 400", "unknown-features", "model=iris", "rows=3", "latencyMs=");
             assertThat(lines.get(0)).containsPattern("version=\\d{8}T\\d{9}Z-[0-9a-f]{6}");

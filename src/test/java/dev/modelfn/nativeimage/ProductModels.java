@@ -38,6 +38,16 @@ final class ProductModels {
             new double[][] { { 0, 1 }, { 1, 0 }, { 2, 2 }, { 0, 2 } },
             new String[] { "1", "2", "6", "2" }, new double[] { 1, 2, 6, 2 });
 
+    /** With a categorical column {@code c}: standardisation then applies to {@code x} alone, feature by feature. */
+    private static final TabularData CATEGORICAL_CLASSES = new TabularData(List.of("x", "c"), "class",
+            new double[][] { { 0, 0 }, { 1, 1 }, { 2, 2 }, { 0, 1 }, { 1, 0 }, { 2, Double.NaN } },
+            new String[] { "a", "b", "c", "a", "b", "c" }, null, new int[2], 0,
+            java.util.Arrays.asList(null, List.of("p", "q", "r")));
+    private static final TabularData CATEGORICAL_VALUES = new TabularData(List.of("x", "c"), "value",
+            new double[][] { { 0, 0 }, { 1, 1 }, { 2, 0 }, { 0, 1 } },
+            new String[] { "1", "2", "6", "2" }, new double[] { 1, 2, 6, 2 }, new int[2], 0,
+            java.util.Arrays.asList(null, List.of("p", "q")));
+
     // Tribuo logs two INFO lines per training run; a hundred runs would bury the build output.
     private static final Logger TRAINER_LOG = Logger.getLogger("org.tribuo.common.sgd.AbstractSGDTrainer");
 
@@ -57,6 +67,16 @@ final class ProductModels {
             };
             models.put(spec.task().wireName() + " " + spec.describe(), model.serialize().toByteArray());
         }
+        for (TrainingSpec spec : categoricalConfigurations()) {
+            // what categorical columns add: a per-feature transformation map (objectives and optimisers are as above)
+            Model<?> model = switch (spec.task()) {
+                case CLASSIFICATION -> LinearTrainers.classifier(spec, List.of("x")).train(TribuoDatasets.classification(
+                        CATEGORICAL_CLASSES, TribuoDatasets.all(CATEGORICAL_CLASSES), "categorical", java.util.Set.of()));
+                case REGRESSION -> LinearTrainers.regressor(spec, List.of("x")).train(TribuoDatasets.regression(
+                        CATEGORICAL_VALUES, TribuoDatasets.all(CATEGORICAL_VALUES), "categorical", java.util.Set.of()));
+            };
+            models.put(spec.task().wireName() + " categorical " + spec.describe(), model.serialize().toByteArray());
+        }
         return models;
     }
 
@@ -73,6 +93,11 @@ final class ProductModels {
             }
         }
         return specs;
+    }
+
+    /** The standardised configurations of one optimiser again, on a table with a categorical column. */
+    static List<TrainingSpec> categoricalConfigurations() {
+        return configurations().stream().filter(s -> s.standardize() && s.optimizer().name().equals("adagrad")).toList();
     }
 
     private static List<OptimizerSpec> optimizers() {

@@ -41,7 +41,8 @@ class ReflectionMetadataTest {
 
     @Test
     void everyConfigurationTheProductCanTrainIsCovered() {
-        assertThat(trainable).hasSize(ProductModels.configurations().size());
+        assertThat(trainable).hasSize(ProductModels.configurations().size()
+                + ProductModels.categoricalConfigurations().size());
         assertThat(uncovered(trainable)).isEmpty();
     }
 

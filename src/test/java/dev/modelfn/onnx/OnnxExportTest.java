@@ -14,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -94,6 +97,34 @@ class OnnxExportTest {
     }
 
     @Test
+    void categoricalFeaturesAreIndicatorColumns() throws Exception {
+        given().contentType("application/json").body(Map.of("model", "onnx-crm", "task", "classification",
+                "target", "churned", "data", Map.of("uri", "file:crm_export.csv"),
+                "columns", Map.of("customer_id", "ignore"), "trainer", Map.of("epochs", 5)))
+                .post("/train").then().statusCode(200);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String text = Files.readString(Path.of("src/test/resources/data/crm_export.csv")).replace("\uFEFF", "");
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(text)) {
+            for (NamedCsvRecord record : csv) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("region", record.getField("region").isBlank() ? null : record.getField("region").trim());
+                row.put("plan", record.getField("plan").isBlank() ? null : record.getField("plan").trim());
+                for (String numeric : List.of("monthly_charges", "tenure_months", "support_calls")) {
+                    String cell = record.getField(numeric).trim();
+                    row.put(numeric, cell.isEmpty() ? null : Double.parseDouble(cell));
+                }
+                rows.add(row);
+            }
+        }
+        Map<String, Object> unseen = new HashMap<>(rows.get(0));
+        unseen.put("plan", "platinum");
+        rows.add(unseen);
+        assertThat(given().get("/describe?model=onnx-crm").then().extract().jsonPath().getList("onnx.features", String.class))
+                .contains("plan=basic", "plan=enterprise", "plan=pro", "monthly_charges").doesNotContain("plan", "customer_id");
+        agree("onnx-crm", rows);
+    }
+
+    @Test
     void anyVersionDownloadsAndUnknownOnesAreProblems() throws Exception {
         String version = given().contentType("application/json").body(Map.of("model", "onnx-versions",
                 "task", "classification", "target", "species", "data", Map.of("uri", "file:iris.csv"), "promote", false,
@@ -127,12 +158,23 @@ class OnnxExportTest {
         JsonPath described = given().get("/describe?model=" + model).then().statusCode(200).extract().jsonPath();
         List<String> features = described.getList("onnx.features", String.class);
         List<String> outputs = described.getList("onnx.outputs", String.class);
-        assertThat(features).isEqualTo(described.getList("metadata.features", String.class));
+        // a categorical feature's columns are its indicators, feature=category: 1 for the row's category
+        Map<String, List<String>> indicators = new HashMap<>();
+        Map<String, List<String>> categories = described.getMap("metadata.categories");
+        if (categories != null) {
+            categories.forEach((feature, values) -> values.forEach(category ->
+                    indicators.put(feature + "=" + category, List.of(feature, category))));
+        }
         float[][] input = new float[rows.size()][features.size()];
         for (int r = 0; r < rows.size(); r++) {
             for (int f = 0; f < features.size(); f++) {
-                Object value = rows.get(r).get(features.get(f));
-                input[r][f] = value == null ? Float.NaN : ((Number) value).floatValue();
+                List<String> indicator = indicators.get(features.get(f));
+                if (indicator != null) {
+                    input[r][f] = indicator.get(1).equals(rows.get(r).get(indicator.get(0))) ? 1f : 0f;
+                } else {
+                    Object value = rows.get(r).get(features.get(f));
+                    input[r][f] = value == null ? Float.NaN : ((Number) value).floatValue();
+                }
             }
         }
         float[][] onnx = run(given().get("/models/" + model + "/onnx").then().statusCode(200).extract().asByteArray(),

@@ -44,7 +44,7 @@ class PredictRequestReaderTest {
 
     @Test
     void namesTheRowAndFeatureOfABadValueWithoutEchoingIt() throws Exception {
-        PredictRequest request = read("{\"model\":\"m\",\"rows\":[{\"a\":1},{\"a\":2,\"secret\":\"s3cr3t\"}]}");
+        PredictRequest request = read("{\"model\":\"m\",\"rows\":[{\"a\":1},{\"a\":2,\"secret\":{\"k\":\"s3cr3t\"}}]}");
         assertThat(request.defect().type()).isEqualTo("invalid-feature-value");
         assertThat(request.defect().row()).isEqualTo(1);
         assertThat(request.defect().feature()).isEqualTo("secret");

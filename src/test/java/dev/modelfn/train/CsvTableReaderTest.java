@@ -79,13 +79,30 @@ class CsvTableReaderTest {
     }
 
     @Test
-    void aNonNumericValueNamesRowAndColumn() {
-        assertThatThrownBy(() -> read("a,b,label\n1,2,x\n3,oops,y\n")).isInstanceOfSatisfying(ProblemException.class, e -> {
+    void aNonNumericValueInAColumnDeclaredNumericNamesRowAndColumn() {
+        assertThatThrownBy(() -> numeric("a,b,label\n1,2,x\n3,oops,y\n", "b")).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.type()).endsWith("invalid-feature-value");
             assertThat(e.extensions()).containsEntry("row", 1).containsEntry("feature", "b");
         });
-        assertThatThrownBy(() -> read("a,label\nInfinity,x\n")).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> numeric("a,label\nInfinity,x\n", "a")).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.type()).endsWith("invalid-feature-value"));
+    }
+
+    @Test
+    void aColumnWithTextIsCategoricalWithItsCellsCodedBySortedCategory() throws IOException {
+        TabularData data = read("a,b,label\n1,2,x\n3,oops,y\n4,\"a, b\",x\n5, ,y\n6,2,x\n");
+        assertThat(data.isCategorical(0)).isFalse();
+        assertThat(data.isCategorical(1)).isTrue();
+        // the 2 read as a number before the column turned out categorical stays the category "2"
+        assertThat(data.categories().get(1)).containsExactly("2", "a, b", "oops");
+        assertThat(java.util.Arrays.stream(data.rows()).mapToDouble(row -> row[1]).toArray())
+                .containsExactly(0.0, 2.0, 1.0, Double.NaN, 0.0);
+        assertThat(data.missing()).containsExactly(0, 1);
+    }
+
+    private static TabularData numeric(String csv, String column) throws IOException {
+        return CsvTableReader.read(new StringReader(csv), null, "label", null,
+                new ColumnKinds(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(column)), Integer.MAX_VALUE, 1000);
     }
 
     @Test
@@ -127,8 +144,9 @@ class CsvTableReaderTest {
     @Test
     void theSeparatorIsDetectedFromTheHeaderLine() throws IOException {
         assertThat(read("a;b;label\n1.5;2;x\n").rows()[0]).containsExactly(1.5, 2.0);
-        // a decimal comma is not a number, whatever the separator
-        assertThatThrownBy(() -> read("a;b;label\n1,5;2;x\n")).isInstanceOfSatisfying(ProblemException.class,
+        // a decimal comma is not a number, whatever the separator: the column is text, so categorical
+        assertThat(read("a;b;label\n1,5;2;x\n").categories().get(0)).containsExactly("1,5");
+        assertThatThrownBy(() -> numeric("a;b;label\n1,5;2;x\n", "a")).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.extensions()).containsEntry("feature", "a"));
     }
 

@@ -118,9 +118,10 @@ class CustomerCsvTest {
     }
 
     @Test
-    void aTextColumnIsA400ThatSaysHowToLeaveItOut() {
+    void textInAColumnDeclaredNumericIsA400ThatSaysHowToLeaveItOut() {
         expectProblem("/train", "{\"model\":\"churn-text\",\"task\":\"classification\",\"target\":\"churned\","
-                + "\"data\":{\"uri\":\"file:crm_export.csv\"}}", 400, "invalid-feature-value")
+                + "\"columns\":{\"customer_id\":\"numeric\"},\"data\":{\"uri\":\"file:crm_export.csv\"}}", 400,
+                "invalid-feature-value")
                 .body("row", equalTo(0)).body("feature", equalTo("customer_id"))
                 .body("detail", containsString("\"columns\": {\"customer_id\": \"ignore\"}"));
         expectProblem("/train", "{\"model\":\"churn-text\",\"task\":\"classification\",\"target\":\"churned\","

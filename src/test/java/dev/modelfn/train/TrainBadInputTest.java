@@ -65,7 +65,8 @@ class TrainBadInputTest {
     @Test
     void aNonNumericFeatureNamesRowAndColumn() {
         String csv = "a,b,label\\n1,2,x\\n3,oops,y\\n";
-        expectProblem("/train", request("classification", "label", "{\"csv\":\"" + csv + "\"}", ""), 400,
+        expectProblem("/train", request("classification", "label", "{\"csv\":\"" + csv + "\"}",
+                ",\"columns\":{\"b\":\"numeric\"}"), 400,
                 "invalid-feature-value").body("row", equalTo(1)).body("feature", equalTo("b"));
     }
 

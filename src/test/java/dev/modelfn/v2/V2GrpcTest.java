@@ -111,6 +111,60 @@ public class V2GrpcTest {
     }
 
     @Test
+    void aCategoricalFeatureIsABytesInputInContentsOrRaw() {
+        List<Map<String, Object>> training = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String plan = List.of("basic", "pro", "enterprise").get(i % 3);
+            training.add(Map.of("plan", plan, "usage", (double) (i % 5), "churned", plan.equals("pro") ? "yes" : "no"));
+        }
+        RestAssured.given().contentType("application/json").body(Map.of("model", "grpc-plan", "task", "classification",
+                "target", "churned", "holdout", 0, "data", Map.of("rows", training))).post("/train").then().statusCode(200);
+        ModelMetadataResponse meta = stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("grpc-plan").build());
+        assertThat(meta.getInputsList()).extracting(ModelMetadataResponse.TensorMetadata::getDatatype).containsExactlyInAnyOrder("BYTES", "FP64");
+
+        List<String> plans = List.of("pro", "basic", "platinum");
+        List<Object> labels = RestAssured.given().contentType("application/json").body(Map.of("model", "grpc-plan", "rows",
+                plans.stream().map(p -> Map.of("plan", p, "usage", 2)).toList())).post("/predict").then().statusCode(200)
+                .extract().jsonPath().getList("predictions.label");
+        assertThat(labels).containsExactly("yes", "no", "no");
+
+        InferTensorContents.Builder texts = InferTensorContents.newBuilder();
+        plans.forEach(p -> texts.addBytesContents(ByteString.copyFromUtf8(p)));
+        InferTensorContents.Builder usage = InferTensorContents.newBuilder();
+        plans.forEach(p -> usage.addFp64Contents(2));
+        ModelInferResponse typed = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("grpc-plan")
+                .addInputs(input("plan", "BYTES", 3, 1).setContents(texts))
+                .addInputs(input("usage", "FP64", 3, 1).setContents(usage)).build());
+        assertThat(labelsOf(typed)).isEqualTo(labels);
+
+        ByteBuffer rawTexts = ByteBuffer.allocate(plans.stream().mapToInt(p -> 4 + p.length()).sum()).order(ByteOrder.LITTLE_ENDIAN);
+        plans.forEach(p -> rawTexts.putInt(p.length()).put(p.getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer rawUsage = ByteBuffer.allocate(3 * 8).order(ByteOrder.LITTLE_ENDIAN);
+        plans.forEach(p -> rawUsage.putDouble(2));
+        ModelInferResponse raw = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("grpc-plan")
+                .addInputs(input("plan", "BYTES", 3, 1)).addInputs(input("usage", "FP64", 3, 1))
+                .addRawInputContents(ByteString.copyFrom(rawTexts.array()))
+                .addRawInputContents(ByteString.copyFrom(rawUsage.array())).build());
+        assertThat(labelsOf(raw)).isEqualTo(labels);
+        expect(Status.Code.INVALID_ARGUMENT, "raw contents end inside element", () -> stub.modelInfer(
+                ModelInferRequest.newBuilder().setModelName("grpc-plan").addInputs(input("plan", "BYTES", 3, 1))
+                        .addInputs(input("usage", "FP64", 3, 1))
+                        .addRawInputContents(ByteString.copyFrom(rawTexts.array(), 0, 9))
+                        .addRawInputContents(ByteString.copyFrom(rawUsage.array())).build()));
+    }
+
+    private static List<String> labelsOf(ModelInferResponse response) {
+        ByteBuffer labels = response.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        List<String> read = new ArrayList<>();
+        while (labels.hasRemaining()) {
+            byte[] text = new byte[labels.getInt()];
+            labels.get(text);
+            read.add(new String(text, StandardCharsets.UTF_8));
+        }
+        return read;
+    }
+
+    @Test
     void refusalsAreStatusCodes() {
         ModelInferRequest.InferInputTensor.Builder three = input("x", "FP64", 1, 4)
                 .setContents(InferTensorContents.newBuilder().addFp64Contents(1).addFp64Contents(2).addFp64Contents(3));

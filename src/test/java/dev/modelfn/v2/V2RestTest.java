@@ -129,7 +129,9 @@ class V2RestTest {
     @CsvSource(delimiter = '|', value = {
         "length mismatch    | [{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],\"data\":[1,2,3]}]                           | 4 elements",
         "unknown datatype   | [{\"name\":\"x\",\"datatype\":\"FP128\",\"shape\":[1,4],\"data\":[1,2,3,4]}]                        | unknown datatype",
-        "unsupported type   | [{\"name\":\"x\",\"datatype\":\"BYTES\",\"shape\":[1,4],\"data\":[\"a\",\"b\",\"c\",\"d\"]}]         | FP32, FP64, INT32 or INT64",
+        "unsupported type   | [{\"name\":\"x\",\"datatype\":\"BOOL\",\"shape\":[1,4],\"data\":[true,false,true,true]}]         | FP32, FP64, INT32 or INT64",
+        "BYTES matrix       | [{\"name\":\"x\",\"datatype\":\"BYTES\",\"shape\":[1,4],\"data\":[\"a\",\"b\",\"c\",\"d\"]}]         | one tensor per feature",
+        "BYTES for numeric  | [{\"name\":\"sepal_length_cm\",\"datatype\":\"BYTES\",\"shape\":[1],\"data\":[\"a\"]},{\"name\":\"sepal_width_cm\",\"datatype\":\"FP64\",\"shape\":[1],\"data\":[1]},{\"name\":\"petal_length_cm\",\"datatype\":\"FP64\",\"shape\":[1],\"data\":[1]},{\"name\":\"petal_width_cm\",\"datatype\":\"FP64\",\"shape\":[1],\"data\":[1]}] | a string, not a number",
         "wrong rank         | [{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[4],\"data\":[1,2,3,4]}]                            | [N, 4]",
         "wrong width        | [{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[2,2],\"data\":[1,2,3,4]}]                          | [N, 4]",
         "feature rank       | [{\"name\":\"sepal_length_cm\",\"datatype\":\"FP64\",\"shape\":[1,2],\"data\":[1,2]}]                | [N, 1]",

@@ -44,6 +44,13 @@ final class GrpcTensors {
                 throw new InvalidInputException("v2-raw-and-contents", "Input '" + name
                         + "' has contents while the request sends raw_input_contents; send one or the other.");
             }
+            if (type == Datatype.BYTES) {
+                String[] texts = raw > 0 ? textsFromRaw(name, elements, request.getRawInputContents(i))
+                        : textsFromContents(input.getContents());
+                InputTensor.requireLength(name, shape, texts.length);
+                tensors.add(InputTensor.ofTexts(name, shape, texts));
+                continue;
+            }
             double[] values = raw > 0 ? fromRaw(name, type, elements, request.getRawInputContents(i))
                     : fromContents(name, type, input.getContents());
             InputTensor.requireLength(name, shape, values.length);
@@ -70,6 +77,7 @@ final class GrpcTensors {
                 case FP64 -> in.getDouble();
                 case INT32 -> in.getInt();
                 case INT64 -> in.getLong();
+                case BYTES -> throw new IllegalStateException("BYTES is read as text");
             };
         }
         return values;
@@ -87,7 +95,37 @@ final class GrpcTensors {
             case FP64 -> contents.getFp64ContentsList().stream().mapToDouble(Double::doubleValue).toArray();
             case INT32 -> contents.getIntContentsList().stream().mapToDouble(Integer::doubleValue).toArray();
             case INT64 -> contents.getInt64ContentsList().stream().mapToDouble(Long::doubleValue).toArray();
+            case BYTES -> throw new IllegalStateException("BYTES is read as text");
         };
+    }
+
+    private static String[] textsFromContents(InferTensorContents contents) {
+        String[] texts = new String[contents.getBytesContentsCount()];
+        for (int e = 0; e < texts.length; e++) {
+            texts[e] = contents.getBytesContents(e).toStringUtf8();
+        }
+        return texts;
+    }
+
+    /** Raw BYTES as Triton's clients send them: each element a 4-byte little-endian length, then its UTF-8 bytes. */
+    private static String[] textsFromRaw(String name, int elements, ByteString bytes) {
+        ByteBuffer in = bytes.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        String[] texts = new String[elements];
+        for (int e = 0; e < elements; e++) {
+            int length = in.remaining() >= 4 ? in.getInt() : -1;
+            if (length < 0 || length > in.remaining()) {
+                throw new InvalidInputException("v2-shape-mismatch", "Input '" + name + "' is BYTES with " + elements
+                        + " elements, but its raw contents end inside element " + e + ".");
+            }
+            byte[] text = new byte[length];
+            in.get(text);
+            texts[e] = new String(text, StandardCharsets.UTF_8);
+        }
+        if (in.hasRemaining()) {
+            throw new InvalidInputException("v2-shape-mismatch", "Input '" + name + "' is BYTES with " + elements
+                    + " elements, but its raw contents hold more.");
+        }
+        return texts;
     }
 
     /** Adds {@code tensors} to {@code response}: their descriptions to outputs, their elements to raw_output_contents. */

@@ -9,7 +9,10 @@ import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.v2.Datatype;
 import dev.modelfn.v2.InputTensor;
 
-/** Reads the input tensors of a REST inference request: {@code data} flat or nested, numbers only. */
+/**
+ * Reads the input tensors of a REST inference request: {@code data} flat or nested, numbers, or strings for a
+ * BYTES tensor (a categorical feature's values).
+ */
 final class JsonTensors {
 
     private JsonTensors() {
@@ -39,7 +42,8 @@ final class JsonTensors {
         Elements elements = new Elements(name, type, expected);
         elements.add(input.data());
         InputTensor.requireLength(name, input.shape(), elements.count);
-        return new InputTensor(name, type, input.shape(), elements.values);
+        return type == Datatype.BYTES ? InputTensor.ofTexts(name, input.shape(), elements.texts)
+                : new InputTensor(name, type, input.shape(), elements.values);
     }
 
     /** The elements read so far; never more than the shape holds, whatever the data says. */
@@ -47,6 +51,7 @@ final class JsonTensors {
         final String name;
         final Datatype type;
         final double[] values;
+        final String[] texts;
         final int expected;
         int count;
 
@@ -54,7 +59,8 @@ final class JsonTensors {
             this.name = name;
             this.type = type;
             this.expected = expected;
-            this.values = new double[expected];
+            this.values = type == Datatype.BYTES ? null : new double[expected];
+            this.texts = type == Datatype.BYTES ? new String[expected] : null;
         }
 
         void add(JsonNode node) {
@@ -62,6 +68,18 @@ final class JsonTensors {
                 for (JsonNode element : node) {
                     add(element);
                 }
+                return;
+            }
+            if (type == Datatype.BYTES) {
+                if (!node.isTextual() && !node.isNull()) {
+                    throw new InvalidInputException("v2-invalid-value", "Input '" + name + "', element " + count
+                            + ": a BYTES element is a string (or null for a missing value), not "
+                            + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+                }
+                if (count < expected) {
+                    texts[count] = node.isNull() ? null : node.textValue();
+                }
+                count++;
                 return;
             }
             if (!node.isNumber()) {

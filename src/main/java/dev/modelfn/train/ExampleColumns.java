@@ -1,0 +1,10 @@
+package dev.modelfn.train;
+
+import org.tribuo.Output;
+import org.tribuo.impl.ArrayExample;
+
+/** Turns one row of a {@link TabularData} into a Tribuo example. */
+interface ExampleColumns {
+
+    <T extends Output<T>> ArrayExample<T> example(T output, double[] row);
+}
