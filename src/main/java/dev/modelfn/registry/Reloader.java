@@ -65,10 +65,27 @@ public class Reloader {
         listed = true;
         registry.forget(STORE);
         List<ReloadOutcome> outcomes = new ArrayList<>();
+        boolean everyStored = config.models().isEmpty();
         for (String name : names) {
+            if (everyStored && neverPromoted(name)) {
+                continue;
+            }
             outcomes.add(reload(name));
         }
         return outcomes;
+    }
+
+    /**
+     * A model in the store with no current version that is not served here: trained with {@code promote: false}
+     * only, so there is nothing to serve yet, and readiness must not wait for it. A store that does not answer
+     * leaves that to {@link #reload(String)}, which reports it.
+     */
+    private boolean neverPromoted(String name) {
+        try {
+            return registry.find(name) == null && store.currentVersion(name).isEmpty();
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
     }
 
     /** {@link #reload(String)} for a caller that named the model: a version that does not load is a 422. */

@@ -153,6 +153,20 @@ abstract class LifecycleContract {
         expectProblem("/promote", "{\"model\":\"kind\",\"version\":\"" + regressor + "\"}", 422, "task-mismatch");
     }
 
+    /** A model trained only with promote false has nothing to serve: reloading everything leaves readiness alone. */
+    @Test
+    void aModelNeverPromotedDoesNotHoldReadinessAfterAReloadOfEverything() {
+        String version = train("unpromoted", false, false);
+        given().post("/reload").then().statusCode(200)
+                .body("models.model", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("unpromoted")));
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/v2/health/ready").then().statusCode(200);
+        given().body(Map.of("model", "unpromoted", "version", version)).contentType("application/json").post("/promote")
+                .then().statusCode(200);
+        given().post("/reload").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
     @Test
     void lifecycleInputsAreChecked() {
         expectProblem("/promote", "{\"model\":\"x\"}", 400, "missing-version");
