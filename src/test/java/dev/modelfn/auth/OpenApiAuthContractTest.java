@@ -18,9 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.modelfn.auth.Tokens.Kind;
 import dev.modelfn.openapi.OpenApiCalls;
-import dev.modelfn.support.StoreFolderResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -33,20 +31,8 @@ import io.restassured.specification.RequestSpecification;
  * its documented 403; a good token gets past the check; an operation without a requirement is open.
  */
 @QuarkusTest
-@TestProfile(OpenApiAuthContractTest.Secured.class)
+@TestProfile(PredictAuthTest.SecuredPredict.class)
 class OpenApiAuthContractTest {
-
-    public static class Secured implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.devservices.enabled", "false", "modelfn.auth.predict", "true");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(JwtKeysResource.class), new TestResourceEntry(StoreFolderResource.class));
-        }
-    }
 
     private static final String TENSOR = "{\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],\"data\":[5.1,3.5,1.4,0.2]}]}";
 

@@ -206,14 +206,7 @@ public class V2GrpcTest {
         assertThat(response.getOutputs(1).getShapeList()).containsExactly((long) n, 3L);
         assertThat(response.getOutputs(1).getParametersOrThrow("classes").getStringParam()).isEqualTo("setosa,versicolor,virginica");
         assertThat(response.getRawOutputContentsCount()).isEqualTo(2);
-        ByteBuffer labels = response.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        List<String> read = new ArrayList<>();
-        while (labels.hasRemaining()) {
-            byte[] text = new byte[labels.getInt()];
-            labels.get(text);
-            read.add(new String(text, StandardCharsets.UTF_8));
-        }
-        assertThat(read).isEqualTo(predict.getList("predictions.label"));
+        assertThat(labelsOf(response)).isEqualTo(predict.getList("predictions.label"));
         ByteBuffer probabilities = response.getRawOutputContents(1).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         List<Map<String, Double>> scores = predict.getList("predictions.scores");
         for (int r = 0; r < n; r++) {
