@@ -109,11 +109,10 @@ public class VersionCatalog {
         String name = Names.requireModel(model);
         ServableModel served = registry.find(name);
         String current = store.currentVersion(name).orElse(null);
-        ServableModel described = resolve(name, version);
-        String wanted = described.version();
+        ServableModel described = resolve(name, version, served, current);
         OnnxExport onnx = described.onnx();
-        return new Description(described.metadata(), wanted.equals(current),
-                served != null && served.version().equals(wanted), described.topFeatures(TOP_FEATURES),
+        return new Description(described.metadata(), described.version().equals(current),
+                described == served, described.topFeatures(TOP_FEATURES),
                 new OnnxSignature(OnnxExport.INPUT, onnx.features(), OnnxExport.OUTPUT, onnx.outputs()));
     }
 
@@ -121,8 +120,12 @@ public class VersionCatalog {
     public ServableModel resolve(String model, String version) {
         String name = Names.requireModel(model);
         ServableModel served = registry.find(name);
-        String wanted = version != null ? Names.requireVersion(version)
-                : served != null ? served.version() : store.currentVersion(name).orElse(null);
+        String current = version != null || served != null ? null : store.currentVersion(name).orElse(null);
+        return resolve(name, version, served, current);
+    }
+
+    private ServableModel resolve(String name, String version, ServableModel served, String current) {
+        String wanted = version != null ? Names.requireVersion(version) : served != null ? served.version() : current;
         if (wanted == null) {
             throw new NotFoundException("unknown-model", "No model named '" + name + "' is served or stored.")
                     .with("model", name);

@@ -2,6 +2,7 @@ package dev.modelfn.registry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,27 +66,16 @@ public class Reloader {
         listed = true;
         registry.forget(STORE);
         List<ReloadOutcome> outcomes = new ArrayList<>();
-        boolean everyStored = config.models().isEmpty();
+        // every model in the store: one trained only with promote false has nothing to serve yet, and readiness
+        // must not wait for it; a model named in modelfn.models is waited for
+        boolean skipNeverPromoted = config.models().isEmpty();
         for (String name : names) {
-            if (everyStored && neverPromoted(name)) {
-                continue;
+            ReloadOutcome outcome = reload(name, skipNeverPromoted);
+            if (outcome != null) {
+                outcomes.add(outcome);
             }
-            outcomes.add(reload(name));
         }
         return outcomes;
-    }
-
-    /**
-     * A model in the store with no current version that is not served here: trained with {@code promote: false}
-     * only, so there is nothing to serve yet, and readiness must not wait for it. A store that does not answer
-     * leaves that to {@link #reload(String)}, which reports it.
-     */
-    private boolean neverPromoted(String name) {
-        try {
-            return registry.find(name) == null && store.currentVersion(name).isEmpty();
-        } catch (StoreUnavailableException e) {
-            return false;
-        }
     }
 
     /** {@link #reload(String)} for a caller that named the model: a version that does not load is a 422. */
@@ -109,15 +99,28 @@ public class Reloader {
 
     /** Loads {@code name} at its current version if that is not the one served already. */
     public ReloadOutcome reload(String name) {
-        registry.expect(name);
+        return reload(name, false);
+    }
+
+    /**
+     * {@link #reload(String)}; with {@code skipNeverPromoted}, null (and readiness left alone) for a model with no
+     * current version that is not served here.
+     */
+    private ReloadOutcome reload(String name, boolean skipNeverPromoted) {
         ServableModel serving = registry.find(name);
         String previous = serving == null ? null : serving.version();
         if (!Names.isValid(name)) {
+            registry.expect(name);
             return failed(name, previous, "not a valid model name", 0);
         }
         long start = System.nanoTime();
         try {
-            String current = store.currentVersion(name)
+            Optional<String> stored = store.currentVersion(name);
+            if (stored.isEmpty() && serving == null && skipNeverPromoted) {
+                return null;
+            }
+            registry.expect(name);
+            String current = stored
                     .orElseThrow(() -> new ModelLoadException("the store has no current version of " + name));
             if (current.equals(previous)) {
                 registry.serve(serving);
@@ -132,6 +135,7 @@ public class Reloader {
         } catch (ModelLoadException e) {
             return failed(name, previous, e.getMessage(), (System.nanoTime() - start) / 1_000_000, false);
         } catch (StoreUnavailableException e) {
+            registry.expect(name);
             return failed(name, previous, e.getMessage(), (System.nanoTime() - start) / 1_000_000, true);
         }
     }

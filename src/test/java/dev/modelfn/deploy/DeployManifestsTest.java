@@ -80,6 +80,9 @@ class DeployManifestsTest {
         }
     }
 
+    private static final String IRIS_ROW = "{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,"
+            + "\"sepal_width_cm\":3.5,\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}";
+
     /** With the port named h2c, Knative's queue proxy speaks HTTP/2 without upgrade to the container. */
     @Test
     void functionsEventsAndProbesAnswerHttp2WithPriorKnowledge() throws Exception {
@@ -88,12 +91,10 @@ class DeployManifestsTest {
         try {
             assertThat(call(client, HttpMethod.GET, "/q/health/ready", Map.of(), null)).isEqualTo("200 HTTP_2");
             assertThat(call(client, HttpMethod.POST, "/predict", Map.of("Content-Type", "application/json"),
-                    "{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,"
-                            + "\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}")).isEqualTo("200 HTTP_2");
+                    IRIS_ROW)).isEqualTo("200 HTTP_2");
             assertThat(call(client, HttpMethod.POST, "/", Map.of("Content-Type", "application/json", "ce-id", "h2c",
                     "ce-specversion", "1.0", "ce-source", "/deploy", "ce-type", "modelfn.predict"),
-                    "{\"model\":\"iris\",\"features\":{\"sepal_length_cm\":5.1,\"sepal_width_cm\":3.5,"
-                            + "\"petal_length_cm\":1.4,\"petal_width_cm\":0.2}}")).isEqualTo("200 HTTP_2");
+                    IRIS_ROW)).isEqualTo("200 HTTP_2");
         } finally {
             client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
