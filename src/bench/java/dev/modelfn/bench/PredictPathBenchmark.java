@@ -68,8 +68,8 @@ public class PredictPathBenchmark {
         registry.serve(SyntheticModels.classifier("bench", features));
         service = new PredictionService(registry, new PredictMetrics(meters), SyntheticModels.config());
         List<FeatureRow> batch = SyntheticModels.requestRows(rows, features, 11);
-        request = rows == 1 ? new PredictRequest("bench", null, batch.get(0), null, null)
-                : new PredictRequest("bench", null, null, batch, null);
+        request = rows == 1 ? new PredictRequest("bench", null, batch.get(0), null, null, null)
+                : new PredictRequest("bench", null, null, batch, null, null);
         ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true);

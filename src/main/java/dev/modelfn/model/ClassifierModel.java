@@ -23,8 +23,9 @@ public final class ClassifierModel extends ServableModel {
     }
 
     @Override
-    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen) {
-        return predictWith(model, schema, LabelFactory.UNKNOWN_LABEL, rows, policy, shape, unseen);
+    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen,
+            Explain explain) {
+        return predictWith(model, LabelFactory.UNKNOWN_LABEL, rows, policy, shape, unseen, explain);
     }
 
     /**

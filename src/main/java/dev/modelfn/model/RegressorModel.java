@@ -22,8 +22,9 @@ public final class RegressorModel extends ServableModel {
     }
 
     @Override
-    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen) {
-        return predictWith(model, schema, RegressionFactory.UNKNOWN_REGRESSOR, rows, policy, shape, unseen);
+    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen,
+            Explain explain) {
+        return predictWith(model, RegressionFactory.UNKNOWN_REGRESSOR, rows, policy, shape, unseen, explain);
     }
 
     /** The values of one prediction, or null when one overflowed to a non-finite number. */

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import java.util.function.Function;
 
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.Prediction;
@@ -26,6 +27,7 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
     /** Indicator feature name to its categorical feature and category. */
     private final Map<String, String[]> indicators;
     private volatile OnnxExport onnx;
+    private volatile LinearExplainer explainer;
 
     ServableModel(ModelMetadata metadata, Model<?> model) {
         this.metadata = metadata;
@@ -62,7 +64,16 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
      * As {@link #predict(List, FeaturePolicy)}; once the rows are answered, {@code unseen} is told how many rows
      * gave each categorical feature a category that training never saw (such a value contributes nothing).
      */
-    public abstract List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen);
+    public List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen) {
+        return predict(rows, policy, unseen, null);
+    }
+
+    /**
+     * As {@link #predict(List, FeaturePolicy, UnseenCategories)}, each prediction with its explanations when
+     * {@code explain} is not null.
+     */
+    public abstract List<PredictionResult> predict(List<FeatureRow> rows, FeaturePolicy policy, UnseenCategories unseen,
+            Explain explain);
 
     /**
      * Refuses a string for a numeric feature and a number for a categorical one, before the model runs; for a
@@ -102,28 +113,44 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
         return export;
     }
 
+    /** This version's explainer, built on first use. */
+    private LinearExplainer explainer() {
+        LinearExplainer built = explainer;
+        if (built == null) {
+            built = LinearExplainer.of(metadata, tribuoModel(), name -> {
+                String[] owner = indicators.get(name);
+                return owner == null ? name : owner[0];
+            });
+            explainer = built;
+        }
+        return built;
+    }
+
     /**
      * Predicts {@code rows} with {@code model}: one row through Tribuo's single-example call, several
-     * through its batch call, each prediction shaped by {@code shape}, in the order of the rows. A shape
-     * answers null for a prediction whose numbers are not all finite; such rows are refused together.
+     * through its batch call, each prediction shaped by {@code shape}, in the order of the rows, and explained when
+     * {@code explain} is not null. A shape answers null for a prediction whose numbers are not all finite; such rows
+     * are refused together.
      */
-    static <T extends Output<T>> List<PredictionResult> predictWith(Model<T> model, FeatureSchema schema, T unknown,
-            List<FeatureRow> rows, FeaturePolicy policy, Function<Prediction<T>, PredictionResult> shape,
-            UnseenCategories sink) {
+    <T extends Output<T>> List<PredictionResult> predictWith(Model<T> model, T unknown, List<FeatureRow> rows,
+            FeaturePolicy policy, Function<Prediction<T>, PredictionResult> shape, UnseenCategories sink,
+            Explain explain) {
         int[] unseen = schema.unseenCounter();
         if (rows.size() == 1) {
-            PredictionResult result = shape.apply(model.predict(schema.example(rows.get(0), 0, unknown, policy, unseen)));
+            Example<T> example = schema.example(rows.get(0), 0, unknown, policy, unseen);
+            PredictionResult result = explained(shape.apply(model.predict(example)), example, explain);
             if (result == null) {
                 throw NonFinitePrediction.ofRows(List.of(0));
             }
             schema.report(unseen, sink);
             return List.of(result);
         }
-        List<Prediction<T>> predictions = model.predict(schema.examples(rows, unknown, policy, unseen));
+        List<Example<T>> examples = schema.examples(rows, unknown, policy, unseen);
+        List<Prediction<T>> predictions = model.predict(examples);
         List<PredictionResult> results = new ArrayList<>(predictions.size());
         List<Integer> nonFinite = null;
         for (int r = 0; r < predictions.size(); r++) {
-            PredictionResult result = shape.apply(predictions.get(r));
+            PredictionResult result = explained(shape.apply(predictions.get(r)), examples.get(r), explain);
             if (result == null) {
                 nonFinite = nonFinite == null ? new ArrayList<>() : nonFinite;
                 nonFinite.add(r);
@@ -135,6 +162,15 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
         }
         schema.report(unseen, sink);
         return results;
+    }
+
+    /** {@code result} with the explanations of {@code example} when asked for; null when either is not finite. */
+    private <T extends Output<T>> PredictionResult explained(PredictionResult result, Example<T> example, Explain explain) {
+        if (result == null || explain == null) {
+            return result;
+        }
+        Map<String, Explanation> explanations = explainer().explain(example, explain);
+        return explanations == null ? null : result.explained(explanations);
     }
 
     /** True when every value is a finite number: what a prediction must hold to be answered. */

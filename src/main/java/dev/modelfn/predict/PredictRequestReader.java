@@ -1,6 +1,7 @@
 package dev.modelfn.predict;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
+import dev.modelfn.model.Explain;
 import dev.modelfn.model.FeatureRow;
 import dev.modelfn.problem.RequestDefect;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -47,7 +49,7 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
     }
 
     private static PredictRequest defective(RequestDefect defect) {
-        return new PredictRequest(null, null, null, null, defect);
+        return new PredictRequest(null, null, null, null, null, defect);
     }
 
     /** Signals the first defect found; reading stops there. */
@@ -66,6 +68,7 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
         private String version;
         private FeatureRow features;
         private List<FeatureRow> rows;
+        private Explain explain;
 
         Reading(JsonParser parser) {
             this.parser = parser;
@@ -88,17 +91,18 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
                         case "version" -> version = value == JsonToken.VALUE_NULL ? null : text(field, value);
                         case "features" -> features = row(value, 0, "features", 8);
                         case "rows" -> rows = rows(value);
+                        case "explain" -> explain = explain(value);
                         default -> throw defect("unknown-field", "Unknown field '" + field
-                                + "'; a predict request has model, version, and features or rows.");
+                                + "'; a predict request has model, version, features or rows, and explain.");
                     }
                 }
                 if (parser.getParsingContext().inRoot() && parser.nextToken() != null) {
                     throw defect("malformed-json", "The body has data after its JSON object.");
                 }
-                return new PredictRequest(model, version, features, rows, null);
+                return new PredictRequest(model, version, features, rows, explain, null);
             } catch (Defect d) {
                 // the model named before the defect, if any, only for its metrics and log line
-                return new PredictRequest(model, version, null, null, d.defect);
+                return new PredictRequest(model, version, null, null, null, d.defect);
             }
         }
 
@@ -111,6 +115,37 @@ public class PredictRequestReader extends StdDeserializer<PredictRequest> {
             } catch (IOException e) {
                 throw defect("malformed-json", "The body is not valid JSON.");
             }
+        }
+
+        /** {@code true}, {@code false} (or null), or {@code {"top": k}} with k a positive integer. */
+        private Explain explain(JsonToken value) throws IOException, Defect {
+            if (value == JsonToken.VALUE_TRUE) {
+                return Explain.ALL;
+            }
+            if (value == JsonToken.VALUE_FALSE || value == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            Defect wrong = defect("invalid-explain",
+                    "'explain' must be true, false, or {\"top\": k} with k a whole number from 1.");
+            if (value != JsonToken.START_OBJECT) {
+                throw wrong;
+            }
+            Integer top = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                if (!"top".equals(parser.currentName()) || top != null
+                        || parser.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+                    throw wrong;
+                }
+                BigInteger k = parser.getBigIntegerValue();
+                if (k.signum() < 1) {
+                    throw wrong;
+                }
+                top = k.bitLength() > 31 ? Integer.MAX_VALUE : k.intValue();
+            }
+            if (top == null) {
+                throw wrong;
+            }
+            return new Explain(top);
         }
 
         private List<FeatureRow> rows(JsonToken value) throws IOException, Defect {

@@ -54,13 +54,17 @@ public class PredictResponseWriter extends StdSerializer<PredictResponse> {
                 out.writeNumber(r.value());
                 writeNumbers(out, VALUES, r.values());
             }
+            if (prediction.explanations() != null) {
+                out.writeFieldName(ExplanationWriter.EXPLANATIONS);
+                ExplanationWriter.write(out, prediction.explanations());
+            }
             out.writeEndObject();
         }
         out.writeEndArray();
         out.writeEndObject();
     }
 
-    private static void writeNumbers(JsonGenerator out, SerializedString field, Map<String, Double> numbers)
+    static void writeNumbers(JsonGenerator out, SerializedString field, Map<String, Double> numbers)
             throws IOException {
         out.writeFieldName(field);
         out.writeStartObject();

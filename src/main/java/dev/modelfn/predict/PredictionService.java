@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.metrics.PredictMetrics;
 import dev.modelfn.metrics.Protocol;
+import dev.modelfn.model.Explain;
 import dev.modelfn.model.FeatureRow;
 import dev.modelfn.model.FeaturePolicy;
 import dev.modelfn.model.ServableModel;
@@ -51,7 +52,7 @@ public class PredictionService {
             Checked checked = check(request);
             ServableModel model = checked.model();
             PredictResponse response = new PredictResponse(model.name(), model.version(),
-                    model.predict(checked.rows(), policy, unseenOf(model)));
+                    model.predict(checked.rows(), policy, unseenOf(model), request.explain()));
             metrics.succeeded(model, protocol, checked.rows().size(), System.nanoTime() - start);
             return response;
         } catch (ProblemException e) {
@@ -68,10 +69,10 @@ public class PredictionService {
     /**
      * Predicts for a surface whose rows depend on the model, such as the Open Inference Protocol's tensors,
      * whose columns follow the model's feature order: {@code rows} turns the served model into the rows to
-     * predict. The model lookup, the limits, the model call, the metrics and the log line are predict's own.
+     * predict, explained when {@code explain} is not null. The model lookup, the limits, the model call, the metrics and the log line are predict's own.
      */
     public PredictResponse predict(String model, String version, Function<ServableModel, List<FeatureRow>> rows,
-            Protocol protocol) {
+            Explain explain, Protocol protocol) {
         long start = System.nanoTime();
         ServableModel served = null;
         List<FeatureRow> read = null;
@@ -80,7 +81,7 @@ public class PredictionService {
             read = rows.apply(served);
             requireRowCount(read.size());
             PredictResponse response = new PredictResponse(served.name(), served.version(),
-                    served.predict(read, policy, unseenOf(served)));
+                    served.predict(read, policy, unseenOf(served), explain));
             metrics.succeeded(served, protocol, read.size(), System.nanoTime() - start);
             return response;
         } catch (ProblemException e) {

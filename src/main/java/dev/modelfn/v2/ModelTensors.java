@@ -10,6 +10,7 @@ import dev.modelfn.model.NamedValues;
 import dev.modelfn.model.PredictionResult;
 import dev.modelfn.model.RegressionPrediction;
 import dev.modelfn.model.Task;
+import dev.modelfn.predict.ExplanationWriter;
 import dev.modelfn.problem.InvalidInputException;
 
 /**
@@ -27,6 +28,8 @@ public final class ModelTensors {
     public static final String VALUE = "value";
     public static final String CLASSES = "classes";
     public static final String DIMENSIONS = "dimensions";
+    public static final String EXPLANATIONS = "explanations";
+    private static final Map<String, String> JSON_TEXT = Map.of("content_type", "application/json");
 
     private ModelTensors() {
     }
@@ -70,8 +73,12 @@ public final class ModelTensors {
         return chosen;
     }
 
-    /** The {@code chosen} output tensors of {@code predictions}, made by {@code model}. */
-    public static List<OutputTensor> answer(ModelMetadata model, List<TensorSpec> chosen, List<PredictionResult> predictions) {
+    /**
+     * The {@code chosen} output tensors of {@code predictions}, made by {@code model}; when {@code explained}, then
+     * {@code explanations} (BYTES [N]), each row's explanations as JSON text, as {@code /predict} writes them.
+     */
+    public static List<OutputTensor> answer(ModelMetadata model, List<TensorSpec> chosen, List<PredictionResult> predictions,
+            boolean explained) {
         int n = predictions.size();
         int width = model.outputs().size();
         List<OutputTensor> tensors = new ArrayList<>(chosen.size());
@@ -95,6 +102,13 @@ public final class ModelTensors {
                 long[] shape = spec.shape().length == 1 ? new long[] { n } : new long[] { n, width };
                 tensors.add(new OutputTensor(spec.name(), "FP64", shape, spec.parameters(), null, values));
             }
+        }
+        if (explained) {
+            String[] texts = new String[n];
+            for (int r = 0; r < n; r++) {
+                texts[r] = ExplanationWriter.json(predictions.get(r).explanations());
+            }
+            tensors.add(new OutputTensor(EXPLANATIONS, "BYTES", new long[] { n }, JSON_TEXT, texts, null));
         }
         return tensors;
     }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.modelfn.metrics.Protocol;
+import dev.modelfn.model.Explain;
 import dev.modelfn.model.ModelMetadata;
 import dev.modelfn.model.ServableModel;
 import dev.modelfn.predict.PredictResponse;
@@ -51,10 +52,10 @@ public class V2Inference {
     /**
      * Infers with {@code model} (at {@code version}, or whatever is served when null). {@code inputs} decodes
      * the request's tensors; it is called once the model is known, so that every refusal is counted and
-     * logged as predict's are.
+     * logged as predict's are. With {@code explain}, the answer ends with the {@code explanations} tensor.
      */
     public Answer infer(String model, String version, Supplier<List<InputTensor>> inputs, List<String> requested,
-            Protocol protocol) {
+            Explain explain, Protocol protocol) {
         ModelMetadata[] used = new ModelMetadata[1];
         List<List<TensorSpec>> chosen = new ArrayList<>(1);
         PredictResponse response = predictions.predict(model, version, served -> {
@@ -63,9 +64,9 @@ public class V2Inference {
             ModelMetadata metadata = served.metadata();
             return TensorRows.rows(inputs.get(), metadata.features(),
                     metadata.categories() == null ? java.util.Set.of() : metadata.categories().keySet());
-        }, protocol);
+        }, explain, protocol);
         return new Answer(response.model(), response.version(),
-                ModelTensors.answer(used[0], chosen.get(0), response.predictions()));
+                ModelTensors.answer(used[0], chosen.get(0), response.predictions(), explain != null));
     }
 
     public Description describe(String model, String version) {

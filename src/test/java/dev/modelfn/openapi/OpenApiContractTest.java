@@ -86,6 +86,13 @@ class OpenApiContractTest {
         Map<String, Object> diabetes = CsvRows.load("diabetes.csv", "target").rows().get(0);
         valid().contentType("application/json").body(json(Map.of("model", "diabetes", "features", diabetes))).post("/predict")
                 .then().statusCode(200).body("predictions[0].values.keySet()", equalTo(Set.of("target")));
+        valid().contentType("application/json").body("{\"model\":\"iris\",\"explain\":{\"top\":2},\"rows\":[" + IRIS_ROW + "]}")
+                .post("/predict").then().statusCode(200)
+                .body("predictions[0].explanations.setosa.contributions.size()", equalTo(3));
+        valid().contentType("application/json").body(json(Map.of("model", "diabetes", "features", diabetes, "explain", true)))
+                .post("/predict").then().statusCode(200).body("predictions[0].explanations.target.contributions.size()", equalTo(10));
+        problem(wrong().contentType("application/json").body("{\"model\":\"iris\",\"explain\":\"yes\",\"features\":" + IRIS_ROW + "}")
+                .post("/predict").then(), 400, "invalid-explain");
         // any Content-Type is read as JSON (curl -d sends a form)
         wrong().contentType("text/plain").body("{\"model\":\"iris\",\"features\":" + IRIS_ROW + "}").post("/predict")
                 .then().statusCode(200);
@@ -332,6 +339,9 @@ class OpenApiContractTest {
         valid().contentType("application/json").body("{\"inputs\":[" + IRIS_TENSOR + "],\"outputs\":[{\"name\":\"label\"}]}")
                 .post("/v2/models/{model}/versions/{version}/infer", "iris", served).then().statusCode(200)
                 .body("outputs.name", equalTo(List.of("label")));
+        valid().contentType("application/json").body("{\"parameters\":{\"explain\":true},\"inputs\":[" + IRIS_TENSOR + "]}")
+                .post("/v2/models/{model}/infer", "iris").then().statusCode(200)
+                .body("outputs.name", equalTo(List.of("label", "probabilities", "explanations")));
         List<Map<String, Object>> inputs = new ArrayList<>();
         CsvRows.load("diabetes.csv", "target").rows().get(0).forEach((feature, value) ->
                 inputs.add(Map.of("name", feature, "datatype", "FP64", "shape", List.of(1), "data", List.of(value))));

@@ -20,6 +20,7 @@ import com.google.protobuf.ByteString;
 import dev.modelfn.support.CsvRows;
 import dev.modelfn.support.StoreFolderResource;
 import dev.modelfn.v2.grpc.GRPCInferenceServiceGrpc;
+import dev.modelfn.v2.grpc.InferParameter;
 import dev.modelfn.v2.grpc.InferTensorContents;
 import dev.modelfn.v2.grpc.ModelInferRequest;
 import dev.modelfn.v2.grpc.ModelInferResponse;
@@ -162,6 +163,33 @@ public class V2GrpcTest {
             read.add(new String(text, StandardCharsets.UTF_8));
         }
         return read;
+    }
+
+    @Test
+    void theExplainParameterAddsAnExplanationsTensorAsPredictExplains() throws Exception {
+        List<Map<String, Object>> rows = CsvRows.load("iris.csv", "species").rows().subList(95, 105);
+        ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName("iris")
+                .putParameters("explain_top", InferParameter.newBuilder().setInt64Param(3).build());
+        for (String feature : IRIS) {
+            InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+            rows.forEach(r -> contents.addFp64Contents(((Number) r.get(feature)).doubleValue()));
+            request.addInputs(input(feature, "FP64", rows.size(), 1).setContents(contents));
+        }
+        ModelInferResponse response = stub.modelInfer(request.build());
+        assertThat(response.getOutputsList()).extracting(ModelInferResponse.InferOutputTensor::getName)
+                .containsExactly("label", "probabilities", "explanations");
+        assertThat(response.getOutputs(2).getDatatype()).isEqualTo("BYTES");
+        ByteBuffer raw = response.getRawOutputContents(2).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        List<String> texts = new ArrayList<>();
+        while (raw.hasRemaining()) {
+            byte[] text = new byte[raw.getInt()];
+            raw.get(text);
+            texts.add(new String(text, StandardCharsets.UTF_8));
+        }
+        assertThat(V2RestTest.jsonTexts(texts)).isEqualTo(V2RestTest.explained("iris", rows, Map.of("top", 3)));
+
+        expect(Status.Code.INVALID_ARGUMENT, "'explain' must be a boolean", () -> stub.modelInfer(request
+                .putParameters("explain", InferParameter.newBuilder().setStringParam("yes").build()).build()));
     }
 
     @Test

@@ -153,6 +153,50 @@ class V2RestTest {
     }
 
     @Test
+    void theExplainParameterAddsAnExplanationsTensorAsPredictExplains() throws Exception {
+        List<Map<String, Object>> rows = CsvRows.load("iris.csv", "species").rows().subList(45, 60);
+        List<Object> expected = explained("iris", rows, true);
+        JsonPath v2 = infer("iris", Map.of("parameters", Map.of("explain", true),
+                "inputs", List.of(matrix("input", "FP64", rows, IRIS, false))))
+                .statusCode(200).extract().jsonPath(DOUBLES);
+        assertThat(v2.getList("outputs.name", String.class)).containsExactly("label", "probabilities", "explanations");
+        assertThat(v2.getString("outputs[2].datatype")).isEqualTo("BYTES");
+        assertThat(v2.getList("outputs[2].shape", Integer.class)).containsExactly(rows.size());
+        assertThat(jsonTexts(v2.getList("outputs[2].data", String.class))).isEqualTo(expected);
+
+        List<Object> top = explained("iris", rows, Map.of("top", 2));
+        JsonPath chosen = infer("iris", Map.of("parameters", Map.of("explain_top", 2), "outputs", List.of(Map.of("name", "label")),
+                "inputs", List.of(matrix("input", "FP64", rows, IRIS, false))))
+                .statusCode(200).extract().jsonPath(DOUBLES);
+        assertThat(chosen.getList("outputs.name", String.class)).containsExactly("label", "explanations");
+        assertThat(jsonTexts(chosen.getList("outputs[1].data", String.class))).isEqualTo(top);
+
+        JsonPath off = infer("iris", Map.of("parameters", Map.of("explain", false, "other", "x"),
+                "inputs", List.of(matrix("input", "FP64", rows, IRIS, false)))).statusCode(200).extract().jsonPath();
+        assertThat(off.getList("outputs.name", String.class)).containsExactly("label", "probabilities");
+
+        String one = ",\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],\"data\":[5.1,3.5,1.4,0.2]}]}";
+        error(infer("iris", "{\"parameters\":{\"explain\":\"yes\"}" + one), 400, "'explain' must be a boolean");
+        error(infer("iris", "{\"parameters\":{\"explain_top\":0}" + one), 400, "'explain_top' must be an integer");
+        error(infer("iris", "{\"parameters\":{\"explain\":false,\"explain_top\":2}" + one), 400, "'explain': false");
+    }
+
+    /** Each row's explanations as /predict gives them. */
+    static List<Object> explained(String model, List<Map<String, Object>> rows, Object explain) {
+        return given().contentType("application/json").body(Map.of("model", model, "rows", rows, "explain", explain))
+                .post("/predict").then().statusCode(200).extract().jsonPath(DOUBLES).getList("predictions.explanations");
+    }
+
+    static List<Object> jsonTexts(List<String> texts) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Object> parsed = new ArrayList<>();
+        for (String text : texts) {
+            parsed.add(json.readValue(text, Map.class));
+        }
+        return parsed;
+    }
+
+    @Test
     void otherRefusals() {
         String one = "{\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP64\",\"shape\":[1,4],\"data\":[5.1,3.5,1.4,0.2]}]";
         error(infer("iris", one + ",\"outputs\":[{\"name\":\"petals\"}]}"), 400, "no output 'petals'");

@@ -6,8 +6,10 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.modelfn.metrics.Protocol;
+import dev.modelfn.model.Explain;
 import dev.modelfn.problem.ProblemResponder;
 import dev.modelfn.v2.TensorSpec;
+import dev.modelfn.v2.ExplainParameters;
 import dev.modelfn.v2.V2Inference;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -71,7 +73,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
             List<String> requested = request.getOutputsList().stream()
                     .map(ModelInferRequest.InferRequestedOutputTensor::getName).toList();
             V2Inference.Answer inferred = inference.infer(request.getModelName(), emptyAsNull(request.getModelVersion()),
-                    () -> GrpcTensors.decode(request), requested, Protocol.V2_GRPC);
+                    () -> GrpcTensors.decode(request), requested, explain(request), Protocol.V2_GRPC);
             ModelInferResponse.Builder response = ModelInferResponse.newBuilder()
                     .setModelName(inferred.model()).setModelVersion(inferred.version()).setId(request.getId());
             GrpcTensors.encode(inferred.outputs(), response);
@@ -101,6 +103,24 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
             }
             return tensor.build();
         }).toList();
+    }
+
+    private static Explain explain(ModelInferRequest request) {
+        return ExplainParameters.of(parameter(request.getParametersMap().get(ExplainParameters.EXPLAIN)),
+                parameter(request.getParametersMap().get(ExplainParameters.EXPLAIN_TOP)));
+    }
+
+    /** A parameter's value as a Boolean, a Long or a String, or null. */
+    private static Object parameter(InferParameter value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.getParameterChoiceCase()) {
+            case BOOL_PARAM -> value.getBoolParam();
+            case INT64_PARAM -> value.getInt64Param();
+            case STRING_PARAM -> value.getStringParam();
+            default -> null;
+        };
     }
 
     /** proto3 strings cannot be absent: an empty version means none was given. */

@@ -11,11 +11,14 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.modelfn.metrics.Protocol;
+import dev.modelfn.model.Explain;
 import dev.modelfn.problem.InvalidInputException;
+import dev.modelfn.v2.ExplainParameters;
 import dev.modelfn.v2.V2Inference;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -99,7 +102,7 @@ public class V2Route {
         try {
             InferRequest request = read(body);
             V2Inference.Answer answer = inference.infer(model(context), version(context),
-                    () -> JsonTensors.decode(request.inputs()), requested(request), Protocol.V2_REST);
+                    () -> JsonTensors.decode(request.inputs()), requested(request), explain(request), Protocol.V2_REST);
             context.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                     .end(Buffer.buffer(answers.write(answer, request.id())));
         } catch (RuntimeException e) {
@@ -130,6 +133,28 @@ public class V2Route {
         } catch (IOException e) {
             throw new InvalidInputException("v2-malformed-json", "The body is not one valid JSON object.");
         }
+    }
+
+    private static Explain explain(InferRequest request) {
+        if (request.parameters() == null) {
+            return null;
+        }
+        return ExplainParameters.of(parameter(request.parameters().get(ExplainParameters.EXPLAIN)),
+                parameter(request.parameters().get(ExplainParameters.EXPLAIN_TOP)));
+    }
+
+    /** A parameter's value as a Boolean, a Long or a String (what the protocol allows), or null. */
+    private static Object parameter(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        return value.isTextual() ? value.textValue() : value.toString();
     }
 
     private static List<String> requested(InferRequest request) {
