@@ -23,6 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param categories categorical features, each with its categories as seen in the training rows, sorted; the
  *                   model holds one indicator per category, named as {@link Categories#indicator} names it;
  *                   absent when every feature is numeric (and in metadata written before categories existed)
+ * @param onnxSha256 hex SHA-256 of the {@code model.onnx} written beside model.tribuo (the version as
+ *                   {@link OnnxExport} exports it); absent for versions saved before train wrote one
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,7 +44,23 @@ public record ModelMetadata(
         boolean standardized,
         List<String> constantFeatures,
         Map<String, Double> missingValues,
-        Map<String, List<String>> categories) {
+        Map<String, List<String>> categories,
+        String onnxSha256) {
+
+    /** Metadata without an ONNX file. */
+    public ModelMetadata(String name, String version, Task task, List<String> features, List<String> outputs,
+            String scores, Map<String, Object> metrics, String createdAt, String sha256, String tribuoVersion,
+            String trainer, boolean standardized, List<String> constantFeatures, Map<String, Double> missingValues,
+            Map<String, List<String>> categories) {
+        this(name, version, task, features, outputs, scores, metrics, createdAt, sha256, tribuoVersion, trainer,
+                standardized, constantFeatures, missingValues, categories, null);
+    }
+
+    /** This metadata with the SHA-256 of its model.onnx. */
+    public ModelMetadata withOnnx(String onnxSha256) {
+        return new ModelMetadata(name, version, task, features, outputs, scores, metrics, createdAt, sha256,
+                tribuoVersion, trainer, standardized, constantFeatures, missingValues, categories, onnxSha256);
+    }
 
     /** Metadata of a model whose features are all numeric. */
     public ModelMetadata(String name, String version, Task task, List<String> features, List<String> outputs,

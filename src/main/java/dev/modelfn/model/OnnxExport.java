@@ -40,6 +40,8 @@ public final class OnnxExport {
     private static final String DOMAIN = "dev.modelfn";
     /** The ONNX IR version Tribuo 4.3 writes. */
     private static final long IR_VERSION = 6;
+    /** The ONNX model_version field; a modelfn version is named in the metadata properties instead. */
+    private static final long MODEL_VERSION = 1;
 
     private final List<String> features;
     private final List<String> outputs;
@@ -74,7 +76,7 @@ public final class OnnxExport {
 
     private static byte[] graph(ModelMetadata metadata, ONNXExportable exportable,
             TransformerMap transformers, int columnCount, int outputCount, long[] picked, double[] fill, double[] scale,
-            double[] offset, long modelVersion) {
+            double[] offset) {
         ONNXContext onnx = new ONNXContext();
         onnx.setName("modelfn-" + metadata.name() + "-" + metadata.version());
         ONNXPlaceholder input = onnx.floatInput(INPUT, columnCount);
@@ -92,7 +94,7 @@ public final class OnnxExport {
         exportable.writeONNXGraph(x).assignTo(output);
         // as ONNXExportable.buildModel, without Tribuo's provenance (its protobuf form is read by reflection)
         return OnnxMl.ModelProto.newBuilder().setGraph(onnx.buildGraph()).setDomain(DOMAIN)
-                .setProducerName("modelfn").setProducerVersion(Tribuo.VERSION).setModelVersion(modelVersion)
+                .setProducerName("modelfn").setProducerVersion(Tribuo.VERSION).setModelVersion(MODEL_VERSION)
                 .addOpsetImport(ONNXOperators.getOpsetProto()).setIrVersion(IR_VERSION)
                 .setDocString("Model " + metadata.name() + ", version " + metadata.version())
                 .addMetadataProps(property("modelfn.model", metadata.name()))
@@ -126,7 +128,8 @@ public final class OnnxExport {
         return columns;
     }
 
-    static <T extends Output<T>> OnnxExport of(ModelMetadata metadata, Model<T> model, long modelVersion) {
+    /** The export of {@code model}, described by {@code metadata}: what train writes as model.onnx. */
+    public static <T extends Output<T>> OnnxExport of(ModelMetadata metadata, Model<T> model) {
         Model<T> linear = model;
         TransformerMap transformers = null;
         if (model instanceof TransformedModel<T> transformed) {
@@ -173,7 +176,7 @@ public final class OnnxExport {
         double[] fills = anyFill ? fill : null;
         int outputCount = outputNames.length;
         Supplier<byte[]> build = () -> graph(metadata, exportable, map, columns.size(), outputCount, picked, fills,
-                scale, offset, modelVersion);
+                scale, offset);
         return new OnnxExport(List.copyOf(columns), List.of(outputNames), build);
     }
 }

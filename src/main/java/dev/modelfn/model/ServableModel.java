@@ -107,7 +107,7 @@ public abstract sealed class ServableModel permits ClassifierModel, RegressorMod
     public OnnxExport onnx() {
         OnnxExport export = onnx;
         if (export == null) {
-            export = OnnxExport.of(metadata, tribuoModel(), 1L);
+            export = OnnxExport.of(metadata, tribuoModel());
             onnx = export;
         }
         return export;

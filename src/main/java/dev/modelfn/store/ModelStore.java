@@ -32,6 +32,7 @@ public class ModelStore {
 
     public static final String MODEL_FILE = "model.tribuo";
     public static final String METADATA_FILE = "metadata.json";
+    public static final String ONNX_FILE = "model.onnx";
     public static final String CURRENT_FILE = "current";
     public static final String HISTORY_FOLDER = "history";
 
@@ -81,6 +82,11 @@ public class ModelStore {
         return blobs.read(versionKey(model, version) + MODEL_FILE);
     }
 
+    /** A version's model.onnx, absent for versions saved before train wrote one. */
+    public Optional<byte[]> onnxBytes(String model, String version) {
+        return blobs.read(versionKey(model, version) + ONNX_FILE);
+    }
+
     /** The metadata of a version; a file that is not valid metadata reads as {@link IOException}. */
     public Optional<ModelMetadata> metadata(String model, String version) throws IOException {
         Optional<byte[]> bytes = blobs.read(versionKey(model, version) + METADATA_FILE);
@@ -91,12 +97,15 @@ public class ModelStore {
     }
 
     /**
-     * Writes a new version: the model first, then its metadata. A version without metadata never
-     * loads, so a write that stops half-way leaves nothing that serves.
+     * Writes a new version: the model first, then its ONNX form (when not null), then its metadata. A version
+     * without metadata never loads, so a write that stops half-way leaves nothing that serves.
      */
-    public void writeVersion(ModelMetadata metadata, byte[] modelBytes) {
+    public void writeVersion(ModelMetadata metadata, byte[] modelBytes, byte[] onnxBytes) {
         String prefix = versionKey(metadata.name(), metadata.version());
         blobs.write(prefix + MODEL_FILE, modelBytes);
+        if (onnxBytes != null) {
+            blobs.write(prefix + ONNX_FILE, onnxBytes);
+        }
         try {
             blobs.write(prefix + METADATA_FILE, json.writeValueAsBytes(metadata));
         } catch (IOException e) {
@@ -169,6 +178,7 @@ public class ModelStore {
         String prefix = versionKey(model, version);
         blobs.delete(prefix + METADATA_FILE);
         blobs.delete(prefix + MODEL_FILE);
+        blobs.delete(prefix + ONNX_FILE);
     }
 
     public void appendHistory(String model, HistoryEntry entry) {

@@ -10,11 +10,15 @@ import org.tribuo.Tribuo;
 
 import dev.modelfn.model.Checksums;
 import dev.modelfn.model.ModelMetadata;
+import dev.modelfn.model.OnnxExport;
 import dev.modelfn.model.Task;
 import dev.modelfn.problem.StoreUnavailableException;
 import dev.modelfn.store.ModelStore;
 
-/** Writes a trained model as a new version: protobuf bytes, then metadata. It does not promote. */
+/**
+ * Writes a trained model as a new version: protobuf bytes, the ONNX model ({@link OnnxExport}), then metadata. It
+ * does not promote.
+ */
 public final class ModelPublisher {
 
     private final ModelStore store;
@@ -47,14 +51,16 @@ public final class ModelPublisher {
             Columns columns, List<String> outputs, Map<String, Object> metrics) {
         byte[] bytes = model.serialize().toByteArray();
         Instant now = Instant.now();
-        ModelMetadata metadata = new ModelMetadata(name, VersionIds.next(now), spec.task(), List.copyOf(features),
+        ModelMetadata described = new ModelMetadata(name, VersionIds.next(now), spec.task(), List.copyOf(features),
                 List.copyOf(outputs), scoresOf(spec.task(), model), metrics, now.toString(), Checksums.sha256(bytes),
                 Tribuo.VERSION, spec.describe(), spec.standardize(),
                 columns.constant().isEmpty() ? null : List.copyOf(columns.constant()),
                 columns.imputed().isEmpty() ? null : new LinkedHashMap<>(columns.imputed()),
                 columns.categories().isEmpty() ? null : new LinkedHashMap<>(columns.categories()));
+        byte[] onnx = OnnxExport.of(described, model).bytes();
+        ModelMetadata metadata = described.withOnnx(Checksums.sha256(onnx));
         try {
-            store.writeVersion(metadata, bytes);
+            store.writeVersion(metadata, bytes, onnx);
         } catch (StoreUnavailableException e) {
             // A store that does not answer would hold the caller through every delete as well; what it
             // may hold of the version has no metadata.json, or is whole, and neither is ever served unasked.

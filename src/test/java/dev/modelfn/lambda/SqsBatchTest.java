@@ -111,6 +111,30 @@ class SqsBatchTest {
     }
 
     @Test
+    void aDirectInvocationExplainsWhenAsked() {
+        io.restassured.path.json.JsonPath answer = given().contentType("application/json")
+                .body("{\"model\":\"iris\",\"explain\":{\"top\":2},\"features\":" + SETOSA + "}")
+                .when().post().then().statusCode(200).extract().jsonPath()
+                .using(new io.restassured.path.json.config.JsonPathConfig(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        double total = 0;
+        for (String label : List.of("setosa", "versicolor", "virginica")) {
+            Map<String, Double> contributions = answer.getMap("predictions[0].explanations." + label + ".contributions");
+            assertThat(contributions).hasSize(3).containsKey("(other)");
+            double sum = answer.getDouble("predictions[0].explanations." + label + ".intercept");
+            for (double c : contributions.values()) {
+                sum += c;
+            }
+            double score = answer.getDouble("predictions[0].explanations." + label + ".score");
+            assertThat(sum).isCloseTo(score, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(score))));
+            total += Math.exp(score);
+        }
+        double setosa = Math.exp(answer.getDouble("predictions[0].explanations.setosa.score")) / total;
+        assertThat(answer.getDouble("predictions[0].scores.setosa"))
+                .isCloseTo(setosa, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void theHttpServerStillAnswersHealthChecks() {
         given().when().get(health).then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -23,6 +23,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.modelfn.support.CsvRows;
 import dev.modelfn.support.StoreFolderResource;
+import dev.modelfn.support.StoreUri;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -122,6 +123,30 @@ class OnnxExportTest {
         assertThat(given().get("/describe?model=onnx-crm").then().extract().jsonPath().getList("onnx.features", String.class))
                 .contains("plan=basic", "plan=enterprise", "plan=pro", "monthly_charges").doesNotContain("plan", "customer_id");
         agree("onnx-crm", rows);
+    }
+
+    @StoreUri
+    String store;
+
+    @Test
+    void trainWritesModelOnnxWithItsChecksumAndServesTheSameBytes() throws Exception {
+        String version = given().contentType("application/json").body(Map.of("model", "onnx-file",
+                "task", "classification", "target", "species", "data", Map.of("uri", "file:iris.csv"),
+                "trainer", Map.of("epochs", 5)))
+                .post("/train").then().statusCode(200).extract().jsonPath().getString("version");
+        Path folder = Path.of(java.net.URI.create(store)).resolve("onnx-file/versions/" + version);
+        byte[] written = Files.readAllBytes(folder.resolve("model.onnx"));
+        String sha256 = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(folder.resolve("metadata.json").toFile()).path("onnxSha256").asText();
+        assertThat(sha256).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(written)));
+        assertThat(given().get("/models/onnx-file/versions/" + version + "/onnx").then().statusCode(200)
+                .extract().asByteArray()).isEqualTo(written);
+        // a version saved before train wrote model.onnx (the demo models) is exported from the loaded model
+        assertThat(Files.exists(Path.of(java.net.URI.create(store)).resolve("iris/versions")
+                .resolve(given().get("/describe?model=iris").then().extract().jsonPath().getString("metadata.version"))
+                .resolve("model.onnx"))).isFalse();
+        agree("iris", CsvRows.load("iris.csv", "species"));
     }
 
     @Test

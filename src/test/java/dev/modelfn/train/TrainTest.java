@@ -74,8 +74,8 @@ class TrainTest {
         try (S3Client s3 = S3TestServer.client()) {
             List<String> keys = s3.listObjectsV2(b -> b.bucket(S3StoreResource.MODELS_BUCKET).prefix(prefix))
                     .contents().stream().map(S3Object::key).toList();
-            assertThat(keys).hasSize(4).contains(prefix + "current",
-                    prefix + "versions/" + version + "/model.tribuo", prefix + "versions/" + version + "/metadata.json");
+            assertThat(keys).hasSize(5).contains(prefix + "current", prefix + "versions/" + version + "/model.tribuo",
+                    prefix + "versions/" + version + "/model.onnx", prefix + "versions/" + version + "/metadata.json");
             assertThat(keys).anyMatch(key -> key.startsWith(prefix + "history/"));
             String current = s3.getObjectAsBytes(b -> b.bucket(S3StoreResource.MODELS_BUCKET).key(prefix + "current"))
                     .asUtf8String().trim();
