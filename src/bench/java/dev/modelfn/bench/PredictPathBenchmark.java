@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.modelfn.metrics.ModelMetrics;
 import dev.modelfn.metrics.PredictMetrics;
+import dev.modelfn.model.Explain;
 import dev.modelfn.model.FeatureRow;
 import dev.modelfn.predict.FastJsonNumbers;
 import dev.modelfn.predict.PredictRequest;
@@ -55,6 +56,10 @@ public class PredictPathBenchmark {
     @Param({ "1", "100" })
     int rows;
 
+    /** Explanations: none, every contribution, or the 3 largest per output. */
+    @Param({ "off", "all", "top3" })
+    String explain;
+
     private PredictionService service;
     private PredictRequest request;
     private byte[] body;
@@ -68,16 +73,22 @@ public class PredictPathBenchmark {
         registry.serve(SyntheticModels.classifier("bench", features));
         service = new PredictionService(registry, new PredictMetrics(meters), SyntheticModels.config());
         List<FeatureRow> batch = SyntheticModels.requestRows(rows, features, 11);
-        request = rows == 1 ? new PredictRequest("bench", null, batch.get(0), null, null, null)
-                : new PredictRequest("bench", null, null, batch, null, null);
+        Explain asked = switch (explain) {
+            case "all" -> Explain.ALL;
+            case "top3" -> new Explain(3);
+            default -> null;
+        };
+        request = rows == 1 ? new PredictRequest("bench", null, batch.get(0), null, asked, null)
+                : new PredictRequest("bench", null, null, batch, asked, null);
         ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true);
         new FastJsonNumbers().customize(json);
         reader = json.readerFor(PredictRequest.class);
         writer = json.writerFor(PredictResponse.class);
+        Object explainJson = asked == null ? null : asked == Explain.ALL ? Boolean.TRUE : Map.of("top", asked.top());
         body = json.writeValueAsBytes(new JsonBody("bench", rows == 1 ? rowJson(batch.get(0)) : null,
-                rows == 1 ? null : batch.stream().map(PredictPathBenchmark::rowJson).toList()));
+                rows == 1 ? null : batch.stream().map(PredictPathBenchmark::rowJson).toList(), explainJson));
         check(predictJson());
     }
 
@@ -107,6 +118,6 @@ public class PredictPathBenchmark {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record JsonBody(String model, Map<String, Double> features, List<Map<String, Double>> rows) {
+    record JsonBody(String model, Map<String, Double> features, List<Map<String, Double>> rows, Object explain) {
     }
 }

@@ -94,7 +94,8 @@ final class SyntheticModels {
     /** Every setting at its default, built by SmallRye as Quarkus builds it, whatever settings are added later. */
     static ModelfnConfig config() {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ModelfnConfig.class)
-                .withConverter(MemorySize.class, 100, new MemorySizeConverter()).build();
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter()).build();
         return config.getConfigMapping(ModelfnConfig.class);
     }
 }
