@@ -111,6 +111,18 @@ class SqsBatchIT {
         assertThat(answer.at("/predictions/0/label").asText()).isEqualTo("setosa");
     }
 
+    @Test
+    void aDirectInvocationExplainsWhenAsked() throws Exception {
+        JsonNode answer = answerOf(GOOD.replaceFirst("\\{", "{\"explain\":true,"));
+        JsonNode setosa = answer.at("/predictions/0/explanations/setosa");
+        double sum = setosa.get("intercept").asDouble();
+        for (JsonNode contribution : setosa.get("contributions")) {
+            sum += contribution.asDouble();
+        }
+        assertThat(setosa.get("contributions")).hasSize(4);
+        assertThat(sum).isCloseTo(setosa.get("score").asDouble(), org.assertj.core.data.Offset.offset(1e-9 * 20));
+    }
+
     private static JsonNode answerOf(String event) throws Exception {
         LambdaRuntimeApi.Answer answer = api.invoke(event, ANSWER_WITHIN);
         assertThat(answer.error()).as("an invocation error: %s", answer.body()).isFalse();

@@ -33,7 +33,8 @@ import io.restassured.response.Response;
 
 /**
  * Seeded property: whatever finite doubles a row holds, every demo model answers a 200 whose numbers
- * are all finite JSON numbers, or a 4xx problem; never a 5xx, never "NaN". Over plain HTTP and CloudEvents.
+ * are all finite JSON numbers (explanations included), or a 4xx problem; never a 5xx, never "NaN". Over plain
+ * HTTP and CloudEvents.
  */
 @QuarkusTest
 @WithTestResource(StoreFolderResource.class)
@@ -55,7 +56,8 @@ class ExtremeValuesTest {
         Tally tally = new Tally();
         for (DemoModel model : demoModels()) {
             for (int i = 0; i < 60; i++) {
-                Map<String, Object> request = Map.of("model", model.name(), "features", row(model, random));
+                Map<String, Object> request = Map.of("model", model.name(), "features", row(model, random),
+                        "explain", i % 3 == 0);
                 check(post(request), 1, model, tally);
             }
             for (int i = 0; i < 25; i++) {
@@ -64,7 +66,8 @@ class ExtremeValuesTest {
                 for (int r = 0; r < size; r++) {
                     rows.add(row(model, random));
                 }
-                check(post(Map.of("model", model.name(), "rows", rows)), size, model, tally);
+                // every other batch explained: its scores, intercepts and contributions must be finite numbers too
+                check(post(Map.of("model", model.name(), "rows", rows, "explain", i % 2 == 0)), size, model, tally);
             }
         }
         // the generator must reach both outcomes, or the property says nothing
