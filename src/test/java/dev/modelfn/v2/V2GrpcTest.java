@@ -155,7 +155,12 @@ public class V2GrpcTest {
     }
 
     private static List<String> labelsOf(ModelInferResponse response) {
-        ByteBuffer labels = response.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        return textsOf(response, 0);
+    }
+
+    /** The strings of a raw BYTES output: each a little-endian length, then its UTF-8 bytes. */
+    private static List<String> textsOf(ModelInferResponse response, int output) {
+        ByteBuffer labels = response.getRawOutputContents(output).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         List<String> read = new ArrayList<>();
         while (labels.hasRemaining()) {
             byte[] text = new byte[labels.getInt()];
@@ -179,14 +184,7 @@ public class V2GrpcTest {
         assertThat(response.getOutputsList()).extracting(ModelInferResponse.InferOutputTensor::getName)
                 .containsExactly("label", "probabilities", "explanations");
         assertThat(response.getOutputs(2).getDatatype()).isEqualTo("BYTES");
-        ByteBuffer raw = response.getRawOutputContents(2).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        List<String> texts = new ArrayList<>();
-        while (raw.hasRemaining()) {
-            byte[] text = new byte[raw.getInt()];
-            raw.get(text);
-            texts.add(new String(text, StandardCharsets.UTF_8));
-        }
-        assertThat(V2RestTest.jsonTexts(texts)).isEqualTo(V2RestTest.explained("iris", rows, Map.of("top", 3)));
+        assertThat(V2RestTest.jsonTexts(textsOf(response, 2))).isEqualTo(V2RestTest.explained("iris", rows, Map.of("top", 3)));
 
         expect(Status.Code.INVALID_ARGUMENT, "'explain' must be a boolean", () -> stub.modelInfer(request
                 .putParameters("explain", InferParameter.newBuilder().setStringParam("yes").build()).build()));
