@@ -41,16 +41,17 @@ public class ProblemResponder {
         if (context.response().ended()) {
             return;
         }
-        Map<String, Object> body = describe(context);
+        Throwable failure = failureOf(context);
+        Map<String, Object> body = failure != null ? describe(failure) : describe(context);
         int status = (int) body.get("status");
-        log(context.request().method() + " " + context.request().path(), status, body, context.failure());
+        log(context.request().method() + " " + context.request().path(), status, body, failure);
         String text;
         try {
             text = json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             text = "{\"status\":" + status + "}";
         }
-        ProblemException problem = problemIn(context.failure());
+        ProblemException problem = problemIn(failure);
         if (problem != null) {
             problem.headers().forEach(context.response()::putHeader);
         }
@@ -61,6 +62,21 @@ public class ProblemResponder {
             return;
         }
         context.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(text);
+    }
+
+    /**
+     * The route's failure; for a bare 406, which is how Funqy refuses a method other than GET and POST, the 405
+     * that says which methods a function takes.
+     */
+    private static Throwable failureOf(RoutingContext context) {
+        if (context.failure() == null && context.statusCode() == 406) {
+            String method = context.request().method().name();
+            if (!method.equals("GET") && !method.equals("POST")) {
+                return new MethodNotAllowedException("GET, POST", "Functions take POST with a JSON body (and GET with"
+                        + " query parameters where the function says so); " + method + " is not served.");
+            }
+        }
+        return context.failure();
     }
 
     private static boolean isOpenInferencePath(String path) {
@@ -85,9 +101,6 @@ public class ProblemResponder {
     }
 
     private Map<String, Object> describe(RoutingContext context) {
-        if (context.failure() != null) {
-            return describe(context.failure());
-        }
         int status = context.statusCode() > 0 ? context.statusCode() : 500;
         return switch (status) {
             case 400 -> body(400, "malformed-request", "Invalid input", "The request body could not be read.");

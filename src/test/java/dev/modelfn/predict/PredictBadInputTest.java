@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,16 @@ class PredictBadInputTest {
                 .body("type", equalTo("urn:modelfn:problem:method-not-allowed"))
                 .body("status", equalTo(405))
                 .body("detail", containsString("POST /predict"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PUT,/models", "DELETE,/train", "PATCH,/promote", "PUT,/predict"})
+    void otherMethodsAre405NamingGetAndPost(String method, String path) {
+        given().contentType("application/json").body("{}").request(method, path).then().statusCode(405)
+                .header("Allow", "GET, POST")
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:modelfn:problem:method-not-allowed"))
+                .body("detail", containsString(method + " is not served"));
     }
 
     @Test
