@@ -8,13 +8,13 @@ import java.util.Map;
  * that feature when a caller leaves it out. For a standardised model that mean is what an absent feature
  * means anyway (it standardises to zero), so the imputed model and the served one agree.
  */
-final class Imputation {
+public final class Imputation {
 
     private Imputation() {
     }
 
     /** Fills every missing numeric cell of {@code data} in place; the means used, by column, for columns that had any. */
-    static Map<String, Double> fill(TabularData data, int[] trainRows) {
+    public static Map<String, Double> fill(TabularData data, int[] trainRows) {
         Map<String, Double> means = new LinkedHashMap<>();
         for (int c = 0; c < data.missing().length; c++) {
             if (data.missing()[c] == 0 || data.isCategorical(c)) {
