@@ -20,8 +20,10 @@ import org.tribuo.transform.TransformerMap;
  * One training on a prepared table (missing cells imputed, constant columns found): the training rows become a
  * Tribuo dataset, the model is fitted, then evaluated on the held-out rows (or, with none, on the training rows).
  * A standardised model is standardised in the table itself ({@link Standardisation}), so neither the fit nor
- * the evaluation copies the dataset; the table's numeric cells hold standardised values afterwards. The steps
- * are methods of their own so that the training benchmark can time each; call them in order, once.
+ * the evaluation copies the dataset; the table's numeric cells hold standardised values afterwards, and when the
+ * examples hold copies of the training rows (one-hot encoded ones, say), the table lets those rows go (null) once
+ * the dataset is built, so the table and the dataset are not both held through the fit. The steps are methods of
+ * their own so that the training benchmark can time each; call them in order, once.
  */
 public final class LinearFit<T extends Output<T>> {
 
@@ -94,13 +96,18 @@ public final class LinearFit<T extends Output<T>> {
         if (standardisation.isNone()) {
             training = new MutableDataset<>(provenance(), factory);
             examples.add(data, trainRows, columns, training);
-            return training;
+        } else {
+            standardisation.apply(data);
+            StandardisedDataset<T> standardisedRows = new StandardisedDataset<>(provenance(), factory);
+            examples.add(data, trainRows, columns, standardisedRows);
+            map = standardisation.record(standardisedRows);
+            training = standardisedRows;
         }
-        standardisation.apply(data);
-        StandardisedDataset<T> standardisedRows = new StandardisedDataset<>(provenance(), factory);
-        examples.add(data, trainRows, columns, standardisedRows);
-        map = standardisation.record(standardisedRows);
-        training = standardisedRows;
+        if (!columns.sharesRows()) {
+            for (int r : trainRows) {
+                data.rows()[r] = null;
+            }
+        }
         return training;
     }
 
