@@ -8,12 +8,12 @@ import java.util.List;
  * by a zero deviation; it carries no information for a linear model, so a standardised model leaves it
  * out (its weight would stay zero anyway) and records it in the model's metadata.
  */
-final class ConstantColumns {
+public final class ConstantColumns {
 
     private ConstantColumns() {
     }
 
-    static List<String> of(TabularData data, int[] rows) {
+    public static List<String> of(TabularData data, int[] rows) {
         int width = data.features().size();
         boolean[] varies = new boolean[width];
         if (rows.length > 0) {

@@ -7,4 +7,9 @@ import org.tribuo.impl.ArrayExample;
 interface ExampleColumns {
 
     <T extends Output<T>> ArrayExample<T> example(T output, double[] row);
+
+    /** Whether the examples hold the rows' own arrays; when not, a row is not needed once its example exists. */
+    default boolean sharesRows() {
+        return false;
+    }
 }

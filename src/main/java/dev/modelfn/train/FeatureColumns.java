@@ -54,6 +54,11 @@ final class FeatureColumns implements ExampleColumns {
         return new PresortedExample<>(output, sorted, inOrder ? row : reordered(row));
     }
 
+    @Override
+    public boolean sharesRows() {
+        return distinct && inOrder;
+    }
+
     private double[] reordered(double[] row) {
         double[] values = new double[order.length];
         for (int k = 0; k < values.length; k++) {

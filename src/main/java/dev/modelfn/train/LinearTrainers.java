@@ -52,13 +52,18 @@ public final class LinearTrainers {
      *                     categorical features standardises only its numeric ones, never the 0/1 indicators
      */
     public static Trainer<Label> classifier(TrainingSpec spec, List<String> standardised) {
+        return standardized(unstandardisedClassifier(spec), spec, standardised);
+    }
+
+    /** The classifier {@link #classifier(TrainingSpec, List)} standardises around: the SGD trainer alone. */
+    static Trainer<Label> unstandardisedClassifier(TrainingSpec spec) {
         LabelObjective objective = switch (spec.objective()) {
             case "logistic" -> new LogMulticlass();
             case "hinge" -> new Hinge();
             default -> throw new IllegalArgumentException("classification objective " + spec.objective());
         };
-        return standardized(new org.tribuo.classification.sgd.linear.LinearSGDTrainer(objective,
-                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec, standardised);
+        return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(objective,
+                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed());
     }
 
     public static Trainer<Regressor> regressor(TrainingSpec spec) {
@@ -67,14 +72,19 @@ public final class LinearTrainers {
 
     /** @param standardised as for {@link #classifier(TrainingSpec, List)} */
     public static Trainer<Regressor> regressor(TrainingSpec spec, List<String> standardised) {
+        return standardized(unstandardisedRegressor(spec), spec, standardised);
+    }
+
+    /** The regressor {@link #regressor(TrainingSpec, List)} standardises around: the SGD trainer alone. */
+    static Trainer<Regressor> unstandardisedRegressor(TrainingSpec spec) {
         RegressionObjective objective = switch (spec.objective()) {
             case "squared" -> new SquaredLoss();
             case "huber" -> new Huber();
             case "absolute" -> new AbsoluteLoss();
             default -> throw new IllegalArgumentException("regression objective " + spec.objective());
         };
-        return standardized(new org.tribuo.regression.sgd.linear.LinearSGDTrainer(objective,
-                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed()), spec, standardised);
+        return new org.tribuo.regression.sgd.linear.LinearSGDTrainer(objective,
+                optimiser(spec.optimizer()), spec.epochs(), NO_LOGGING, spec.minibatch(), spec.seed());
     }
 
     static StochasticGradientOptimiser optimiser(OptimizerSpec spec) {
@@ -105,16 +115,25 @@ public final class LinearTrainers {
 
     private static <T extends Output<T>> Trainer<T> standardized(Trainer<T> trainer, TrainingSpec spec,
             List<String> standardised) {
-        if (!spec.standardize() || standardised != null && standardised.isEmpty()) {
-            return trainer;
+        TransformationMap transformations = spec.standardize() ? transformations(standardised) : null;
+        return transformations == null ? trainer : new TransformTrainer<>(trainer, transformations);
+    }
+
+    /**
+     * The mean/std-dev standardisation of {@code standardised} (null: every feature), or null for an empty list:
+     * a model with categorical features standardises only its numeric ones, and with none of those, nothing.
+     */
+    static TransformationMap transformations(List<String> standardised) {
+        if (standardised != null && standardised.isEmpty()) {
+            return null;
         }
         if (standardised == null) {
-            return new TransformTrainer<>(trainer, new TransformationMap(List.of(new MeanStdDevTransformation())));
+            return new TransformationMap(List.of(new MeanStdDevTransformation()));
         }
         Map<String, List<Transformation>> byFeature = new LinkedHashMap<>();
         for (String feature : standardised) {
             byFeature.put(feature, List.of(new MeanStdDevTransformation()));
         }
-        return new TransformTrainer<>(trainer, new TransformationMap(byFeature));
+        return new TransformationMap(byFeature);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
@@ -53,7 +52,8 @@ public class TrainService {
         this.slots = slots;
     }
 
-    private record Fitted(Model<?> model, List<String> outputs, Map<String, Object> metrics) {
+    private record Fitted(Model<?> model, List<String> outputs, Map<String, Object> metrics,
+            Map<String, List<String>> categories) {
     }
 
     /** Trains, and counts the training by outcome; a refusal carries the model and time into its log line. */
@@ -122,18 +122,14 @@ public class TrainService {
                     .with("features", constant);
         }
         Set<String> dropped = Set.copyOf(constant);
-        ExampleColumns columns = TribuoDatasets.columns(data, split.train(), dropped);
-        Encoding encoding = columns instanceof IndicatorColumns indicators
-                ? new Encoding(columns, indicators.numericFeatures(), indicators.categories())
-                : new Encoding(columns, null, Map.of());
         long start = System.nanoTime();
-        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION ? classifier(data, split, spec, source, encoding)
-                : regressor(data, split, spec, source, encoding));
+        Fitted fitted = slot.timed(() -> task == Task.CLASSIFICATION
+                ? classifier(data, split, spec, source, dropped) : regressor(data, split, spec, source, dropped));
         long trainingMillis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Object> metrics = withDataCounts(fitted.metrics(), data);
 
         ModelPublisher.Published published = publisher.publish(name, fitted.model(), spec, data.features(),
-                new ModelPublisher.Columns(constant, imputed, encoding.categories()), fitted.outputs(), metrics);
+                new ModelPublisher.Columns(constant, imputed, fitted.categories()), fitted.outputs(), metrics);
         boolean promote = request.promote() == null || request.promote();
         if (promote) {
             promoter.promote(checked(published));
@@ -143,41 +139,32 @@ public class TrainService {
                 split.train().length, trainingMillis, promote ? ", promoted" : "");
         return new TrainResult(name, version, task.wireName(), split.train().length, split.test().length,
                 data.features(), constant.isEmpty() ? null : constant,
-                encoding.categories().isEmpty() ? null : encoding.categories(), metrics, trainingMillis, store.versionLocation(name, version), promote);
-    }
-
-    /**
-     * How rows become examples, and what that means for the model.
-     *
-     * @param standardised the numeric features standardisation applies to, or null for every feature
-     * @param categories   each categorical feature's training categories
-     */
-    private record Encoding(ExampleColumns columns, List<String> standardised, Map<String, List<String>> categories) {
+                fitted.categories().isEmpty() ? null : fitted.categories(), metrics, trainingMillis, store.versionLocation(name, version), promote);
     }
 
     private static Fitted classifier(TabularData data, Split split, TrainingSpec spec, String source,
-            Encoding encoding) {
+            Set<String> dropped) {
         List<String> labels = List.copyOf(new TreeSet<>(List.of(data.targets())));
         if (labels.size() < 2) {
             throw new InvalidInputException("too-few-classes", "Classification needs at least two classes in '"
                     + data.target() + "'; the dataset has " + labels + ".");
         }
-        MutableDataset<Label> train = TribuoDatasets.classification(data, split.train(), source, encoding.columns());
-        Model<Label> model = LinearTrainers.classifier(spec, encoding.standardised()).train(train);
-        boolean held = split.test().length > 0;
-        MutableDataset<Label> evaluated = held
-                ? TribuoDatasets.classification(data, split.test(), source, encoding.columns()) : train;
-        return new Fitted(model, labels, Evaluations.classification(model, evaluated, labels, held ? "holdout" : "training"));
+        LinearFit<Label> fit = LinearFit.classification(data, split.train(), split.test(), spec, source, dropped);
+        fit.trainingData();
+        Model<Label> model = fit.fit();
+        Map<String, Object> metrics = Evaluations.classification(fit.evaluatedModel(), fit.evaluationData(), labels,
+                fit.heldOut() ? "holdout" : "training");
+        return new Fitted(model, labels, metrics, fit.categories());
     }
 
     private static Fitted regressor(TabularData data, Split split, TrainingSpec spec, String source,
-            Encoding encoding) {
-        MutableDataset<Regressor> train = TribuoDatasets.regression(data, split.train(), source, encoding.columns());
-        Model<Regressor> model = LinearTrainers.regressor(spec, encoding.standardised()).train(train);
-        boolean held = split.test().length > 0;
-        MutableDataset<Regressor> evaluated = held
-                ? TribuoDatasets.regression(data, split.test(), source, encoding.columns()) : train;
-        return new Fitted(model, List.of(data.target()), Evaluations.regression(model, evaluated, held ? "holdout" : "training"));
+            Set<String> dropped) {
+        LinearFit<Regressor> fit = LinearFit.regression(data, split.train(), split.test(), spec, source, dropped);
+        fit.trainingData();
+        Model<Regressor> model = fit.fit();
+        Map<String, Object> metrics = Evaluations.regression(fit.evaluatedModel(), fit.evaluationData(),
+                fit.heldOut() ? "holdout" : "training");
+        return new Fitted(model, List.of(data.target()), metrics, fit.categories());
     }
 
     /** The evaluation figures, then how many cells were empty per column and how many rows had no target. */

@@ -34,7 +34,12 @@ public final class TribuoDatasets {
 
     static MutableDataset<Label> classification(TabularData data, int[] rows, String source, ExampleColumns columns) {
         LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
+        return classification(data, rows, columns, new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory));
+    }
+
+    /** Adds the rows to {@code dataset}, an empty one, and returns it. */
+    static <D extends MutableDataset<Label>> D classification(TabularData data, int[] rows, ExampleColumns columns,
+            D dataset) {
         // Labels are immutable, so the rows of one class can share one
         Map<String, Label> labels = new HashMap<>();
         for (int i : rows) {
@@ -53,16 +58,25 @@ public final class TribuoDatasets {
     }
 
     static MutableDataset<Regressor> regression(TabularData data, int[] rows, String source, ExampleColumns columns) {
-        if (data.numericTargets() == null) {
-            throw new InvalidInputException("non-numeric-target", "Regression needs a numeric target; column '"
-                    + data.target() + "' has values that are not numbers.");
-        }
         RegressionFactory factory = new RegressionFactory();
-        MutableDataset<Regressor> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory);
+        return regression(data, rows, columns, new MutableDataset<>(new SimpleDataSourceProvenance(source, factory), factory));
+    }
+
+    /** Adds the rows to {@code dataset}, an empty one, and returns it. */
+    static <D extends MutableDataset<Regressor>> D regression(TabularData data, int[] rows, ExampleColumns columns,
+            D dataset) {
+        requireNumericTarget(data);
         for (int i : rows) {
             dataset.add(columns.example(new Regressor(data.target(), data.numericTargets()[i]), data.rows()[i]));
         }
         return dataset;
+    }
+
+    static void requireNumericTarget(TabularData data) {
+        if (data.numericTargets() == null) {
+            throw new InvalidInputException("non-numeric-target", "Regression needs a numeric target; column '"
+                    + data.target() + "' has values that are not numbers.");
+        }
     }
 
     /**

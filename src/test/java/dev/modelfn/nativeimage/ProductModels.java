@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.tribuo.Model;
 
 import dev.modelfn.model.Task;
+import dev.modelfn.train.LinearFit;
 import dev.modelfn.train.LinearTrainers;
 import dev.modelfn.train.OptimizerSpec;
 import dev.modelfn.train.TabularData;
@@ -60,24 +61,40 @@ final class ProductModels {
         Map<String, byte[]> models = new LinkedHashMap<>();
         for (TrainingSpec spec : configurations()) {
             Model<?> model = switch (spec.task()) {
-                case CLASSIFICATION -> LinearTrainers.classifier(spec)
-                        .train(TribuoDatasets.classification(CLASSES, TribuoDatasets.all(CLASSES), "classes"));
-                case REGRESSION -> LinearTrainers.regressor(spec)
-                        .train(TribuoDatasets.regression(VALUES, TribuoDatasets.all(VALUES), "values"));
+                case CLASSIFICATION -> trained(LinearFit.classification(copy(CLASSES), TribuoDatasets.all(CLASSES),
+                        new int[0], spec, "classes", java.util.Set.of()));
+                case REGRESSION -> trained(LinearFit.regression(copy(VALUES), TribuoDatasets.all(VALUES), new int[0],
+                        spec, "values", java.util.Set.of()));
             };
             models.put(spec.task().wireName() + " " + spec.describe(), model.serialize().toByteArray());
         }
         for (TrainingSpec spec : categoricalConfigurations()) {
             // what categorical columns add: a per-feature transformation map (objectives and optimisers are as above)
             Model<?> model = switch (spec.task()) {
-                case CLASSIFICATION -> LinearTrainers.classifier(spec, List.of("x")).train(TribuoDatasets.classification(
-                        CATEGORICAL_CLASSES, TribuoDatasets.all(CATEGORICAL_CLASSES), "categorical", java.util.Set.of()));
-                case REGRESSION -> LinearTrainers.regressor(spec, List.of("x")).train(TribuoDatasets.regression(
-                        CATEGORICAL_VALUES, TribuoDatasets.all(CATEGORICAL_VALUES), "categorical", java.util.Set.of()));
+                case CLASSIFICATION -> trained(LinearFit.classification(copy(CATEGORICAL_CLASSES),
+                        TribuoDatasets.all(CATEGORICAL_CLASSES), new int[0], spec, "categorical", java.util.Set.of()));
+                case REGRESSION -> trained(LinearFit.regression(copy(CATEGORICAL_VALUES),
+                        TribuoDatasets.all(CATEGORICAL_VALUES), new int[0], spec, "categorical", java.util.Set.of()));
             };
             models.put(spec.task().wireName() + " categorical " + spec.describe(), model.serialize().toByteArray());
         }
         return models;
+    }
+
+    /** Trained as the train function trains: a standardised model standardises the table it is given. */
+    private static Model<?> trained(LinearFit<?> fit) {
+        fit.trainingData();
+        return fit.fit();
+    }
+
+    /** The table with rows of its own, since training may standardise them in place. */
+    private static TabularData copy(TabularData table) {
+        double[][] rows = new double[table.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = table.rows()[i].clone();
+        }
+        return new TabularData(table.features(), table.target(), rows, table.targets(), table.numericTargets(),
+                table.missing(), table.rowsWithoutTarget(), table.categories());
     }
 
     static List<TrainingSpec> configurations() {
