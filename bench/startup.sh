@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Startup benchmark, side by side in one run: time from exec to the first successful POST /predict, and
-# the resident memory (RSS) of the process right after it, median of RUNS rounds (default 5). Each round
+# the resident memory (RSS) and CPU time of the process right after it, median of RUNS rounds (default 5). Each round
 # starts every flavour once, in turn, so a busy spell of a shared machine falls on all of them alike.
 #
 # Flavours:
@@ -79,7 +79,18 @@ rss_tree() {
   echo "$total"
 }
 
-# Starts "$@" in directory $1 once; prints "<ms> <rss-KiB>".
+# CPU time (user + system) a process and its descendants have used so far, in ms: unlike the wall time, it hardly
+# moves when other work shares the machine.
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+cpu_tree() {
+  local total=0 p
+  for p in $1 $(pgrep -P "$1" 2>/dev/null || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo $((total * TICK_MS))
+}
+
+# Starts "$@" in directory $1 once; prints "<ms> <rss-KiB> <cpu-ms>".
 measure_once() {
   local dir=$1
   shift
@@ -104,7 +115,7 @@ measure_once() {
     sleep 0.001
   done
   end=$(micros)
-  echo "$(((end - start) / 1000)) $(rss_tree "$pid")"
+  echo "$(((end - start) / 1000)) $(rss_tree "$pid") $(cpu_tree "$pid")"
   cleanup
   pid=
 }
@@ -166,26 +177,29 @@ if [[ -x $BENCH/native && -x $BENCH/baseline-native ]]; then
   flavours+=("baseline native|$ROOT|$BENCH/baseline-native" "native|$ROOT|$BENCH/native")
 fi
 
-declare -A times rss
+declare -A times rss cpus
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 for ((run = 1; run <= RUNS; run++)); do
   for flavour in "${flavours[@]}"; do
     IFS='|' read -r name dir cmd <<<"$flavour"
     # shellcheck disable=SC2086 # the command is split into words on purpose
     measure_once "$dir" $cmd >"$BENCH/round.txt"
-    read -r ms kib <"$BENCH/round.txt"
+    read -r ms kib cpu_ms <"$BENCH/round.txt"
     times[$name]+="$ms "
     rss[$name]+="$kib "
+    cpus[$name]+="$cpu_ms "
   done
 done
 
 declare -A ms_of mib_of
-echo "== $(date -u +%Y-%m-%d), $(nproc) cores, median of $RUNS rounds"
+echo "== $(date -u +%Y-%m-%d), $(nproc) cores, median of $RUNS rounds, load average $load_before before, $(cut -d' ' -f1 /proc/loadavg) after"
 for flavour in "${flavours[@]}"; do
   name=${flavour%%|*}
   ms_of[$name]=$(tr ' ' '\n' <<<"${times[$name]}" | grep . | median)
   mib_of[$name]=$(($(tr ' ' '\n' <<<"${rss[$name]}" | grep . | median) / 1024))
-  printf '%-24s first answer %6s ms after exec, RSS %4s MiB   (runs: %s)\n' \
-    "$name" "${ms_of[$name]}" "${mib_of[$name]}" "${times[$name]% }"
+  cpu_of=$(tr ' ' '\n' <<<"${cpus[$name]}" | grep . | median)
+  printf '%-24s first answer %6s ms after exec, RSS %4s MiB, CPU %5s ms   (runs: %s)\n' \
+    "$name" "${ms_of[$name]}" "${mib_of[$name]}" "$cpu_of" "${times[$name]% }"
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
