@@ -82,11 +82,6 @@ public class ModelStore {
         return blobs.read(versionKey(model, version) + MODEL_FILE);
     }
 
-    /** A version's model.onnx, absent for versions saved before train wrote one. */
-    public Optional<byte[]> onnxBytes(String model, String version) {
-        return blobs.read(versionKey(model, version) + ONNX_FILE);
-    }
-
     /** The metadata of a version; a file that is not valid metadata reads as {@link IOException}. */
     public Optional<ModelMetadata> metadata(String model, String version) throws IOException {
         Optional<byte[]> bytes = blobs.read(versionKey(model, version) + METADATA_FILE);

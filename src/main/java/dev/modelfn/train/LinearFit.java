@@ -74,7 +74,7 @@ public final class LinearFit<T extends Output<T>> {
     public static LinearFit<Label> classification(TabularData data, int[] trainRows, int[] testRows, TrainingSpec spec,
             String source, Set<String> dropped) {
         return new LinearFit<>(data, trainRows, testRows, spec, source, dropped, new LabelFactory(), Label.class,
-                (d, r, c, into) -> TribuoDatasets.classification(d, r, c, into), LinearTrainers::unstandardisedClassifier, LinearTrainers::classifier);
+                TribuoDatasets::classification, LinearTrainers::unstandardisedClassifier, LinearTrainers::classifier);
     }
 
     /** As {@link #classification}, for a numeric target. */
@@ -82,7 +82,7 @@ public final class LinearFit<T extends Output<T>> {
             String source, Set<String> dropped) {
         TribuoDatasets.requireNumericTarget(data);
         return new LinearFit<>(data, trainRows, testRows, spec, source, dropped, new RegressionFactory(),
-                Regressor.class, (d, r, c, into) -> TribuoDatasets.regression(d, r, c, into), LinearTrainers::unstandardisedRegressor,
+                Regressor.class, TribuoDatasets::regression, LinearTrainers::unstandardisedRegressor,
                 LinearTrainers::regressor);
     }
 

@@ -74,11 +74,11 @@ public final class ModelTensors {
     }
 
     /**
-     * The {@code chosen} output tensors of {@code predictions}, made by {@code model}; when {@code explained}, then
-     * {@code explanations} (BYTES [N]), each row's explanations as JSON text, as {@code /predict} writes them.
+     * The {@code chosen} output tensors of {@code predictions}, made by {@code model}; when the predictions were
+     * explained, then {@code explanations} (BYTES [N]), each row's explanations as JSON text, as {@code /predict}
+     * writes them.
      */
-    public static List<OutputTensor> answer(ModelMetadata model, List<TensorSpec> chosen, List<PredictionResult> predictions,
-            boolean explained) {
+    public static List<OutputTensor> answer(ModelMetadata model, List<TensorSpec> chosen, List<PredictionResult> predictions) {
         int n = predictions.size();
         int width = model.outputs().size();
         List<OutputTensor> tensors = new ArrayList<>(chosen.size());
@@ -103,7 +103,7 @@ public final class ModelTensors {
                 tensors.add(new OutputTensor(spec.name(), "FP64", shape, spec.parameters(), null, values));
             }
         }
-        if (explained) {
+        if (n > 0 && predictions.get(0).explanations() != null) {
             String[] texts = new String[n];
             for (int r = 0; r < n; r++) {
                 texts[r] = ExplanationWriter.json(predictions.get(r).explanations());

@@ -66,7 +66,7 @@ public class V2Inference {
                     metadata.categories() == null ? java.util.Set.of() : metadata.categories().keySet());
         }, explain, protocol);
         return new Answer(response.model(), response.version(),
-                ModelTensors.answer(used[0], chosen.get(0), response.predictions(), explain != null));
+                ModelTensors.answer(used[0], chosen.get(0), response.predictions()));
     }
 
     public Description describe(String model, String version) {

@@ -46,14 +46,14 @@ class ExplainTest {
         for (boolean standardize : List.of(true, false)) {
             for (String objective : List.of("logistic", "hinge")) {
                 String model = "explain-" + objective + "-" + standardize;
-                train(model, "classification", "species", "file:iris.csv", objective, standardize, Map.of());
+                train(model, "classification", "species", "file:iris.csv", objective, standardize);
                 identities(model, iris.rows());
             }
             String model = "explain-squared-" + standardize;
-            train(model, "regression", "target", "file:diabetes.csv", "squared", standardize, Map.of());
+            train(model, "regression", "target", "file:diabetes.csv", "squared", standardize);
             identities(model, diabetes.rows());
         }
-        train("explain-cancer", "classification", "diagnosis", "file:breast_cancer.csv", "logistic", true, Map.of());
+        train("explain-cancer", "classification", "diagnosis", "file:breast_cancer.csv", "logistic", true);
         identities("explain-cancer", CsvRows.load("breast_cancer.csv", "diagnosis").rows());
     }
 
@@ -61,7 +61,7 @@ class ExplainTest {
     void aContributionMovesWithItsOwnFeatureOnly() {
         for (boolean standardize : List.of(true, false)) {
             String model = "explain-linear-" + standardize;
-            train(model, "classification", "species", "file:iris.csv", "logistic", standardize, Map.of());
+            train(model, "classification", "species", "file:iris.csv", "logistic", standardize);
             Map<String, Object> row = new HashMap<>(Map.of("sepal_length_cm", 6.1, "sepal_width_cm", 2.8,
                     "petal_length_cm", 4.7, "petal_width_cm", 1.2));
             Map<String, Object> moved = new HashMap<>(row);
@@ -111,7 +111,7 @@ class ExplainTest {
 
     @Test
     void topKeepsTheLargestAndSumsTheRestAsOther() {
-        train("explain-top", "classification", "diagnosis", "file:breast_cancer.csv", "logistic", true, Map.of());
+        train("explain-top", "classification", "diagnosis", "file:breast_cancer.csv", "logistic", true);
         List<Map<String, Object>> rows = CsvRows.load("breast_cancer.csv", "diagnosis").rows().subList(0, 20);
         JsonPath all = explain("explain-top", rows, true);
         JsonPath top = explain("explain-top", rows, Map.of("top", 3));
@@ -275,12 +275,9 @@ class ExplainTest {
                 .post("/predict").then().statusCode(200).extract().jsonPath().using(DOUBLES);
     }
 
-    private static void train(String model, String task, String target, String uri, String objective, boolean standardize,
-            Map<String, Object> extra) {
-        Map<String, Object> body = new HashMap<>(Map.of("model", model, "task", task, "target", target,
+    private static void train(String model, String task, String target, String uri, String objective, boolean standardize) {
+        given().contentType("application/json").body(Map.of("model", model, "task", task, "target", target,
                 "data", Map.of("uri", uri), "standardize", standardize,
-                "trainer", Map.of("objective", objective, "epochs", 5)));
-        body.putAll(extra);
-        given().contentType("application/json").body(body).post("/train").then().statusCode(200);
+                "trainer", Map.of("objective", objective, "epochs", 5))).post("/train").then().statusCode(200);
     }
 }
