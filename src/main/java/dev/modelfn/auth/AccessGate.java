@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelfn.problem.ForbiddenException;
 import dev.modelfn.problem.KeyUnavailableException;
 import dev.modelfn.problem.UnauthorizedException;
-import dev.modelfn.v2.grpc.GrpcOverHttp;
+import dev.modelfn.v2.GrpcCalls;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -54,7 +54,7 @@ public class AccessGate {
     }
 
     private void check(RoutingContext context) {
-        if (GrpcOverHttp.isGrpc(context)) {
+        if (GrpcCalls.isGrpc(context)) {
             // GrpcAccessGate applies the same policy to gRPC calls, with gRPC status codes
             context.next();
             return;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelfn.problem.ProblemException;
 import dev.modelfn.problem.UnsupportedMediaException;
-import dev.modelfn.v2.grpc.GrpcOverHttp;
+import dev.modelfn.v2.GrpcCalls;
 import io.quarkus.funqy.runtime.bindings.knative.events.FunqyKnativeEventsConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -69,7 +69,7 @@ public class RequestGate {
     }
 
     private void check(RoutingContext context) {
-        if (GrpcOverHttp.isGrpc(context)) {
+        if (GrpcCalls.isGrpc(context)) {
             // streamed to the gRPC server untouched
             context.next();
             return;

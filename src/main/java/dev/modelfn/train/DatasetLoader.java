@@ -1,7 +1,6 @@
 package dev.modelfn.train;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
@@ -18,24 +17,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.problem.InvalidInputException;
 import dev.modelfn.problem.NotFoundException;
-import dev.modelfn.problem.StoreUnavailableException;
-import dev.modelfn.store.S3Access;
-import dev.modelfn.store.S3Failures;
+import dev.modelfn.store.S3Storage;
 import dev.modelfn.store.StoreUri;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** Reads the dataset of a train call from object storage, the data folder, CSV text or inline rows. */
 @ApplicationScoped
 public class DatasetLoader {
 
-    private final S3Access s3;
+    private final S3Storage s3;
     private final Path dataRoot;
     private final int maxRows;
     private final int maxCategories;
 
-    public DatasetLoader(S3Access s3, ModelfnConfig config) {
+    public DatasetLoader(S3Storage s3, ModelfnConfig config) {
         this.s3 = s3;
         this.dataRoot = Path.of(config.train().dataRoot()).toAbsolutePath().normalize();
         this.maxRows = config.train().maxRows();
@@ -88,15 +82,8 @@ public class DatasetLoader {
         if (uri.key().isEmpty()) {
             throw new InvalidInputException("invalid-uri", "The dataset location names a bucket but no object.");
         }
-        try (InputStream in = s3.client().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
-            return csv(new InputStreamReader(in, StandardCharsets.UTF_8), separator, target, features, ignored);
-        } catch (NoSuchKeyException | NoSuchBucketException e) {
-            throw new NotFoundException("dataset-not-found", "No dataset at s3://" + uri.bucket() + "/" + uri.key() + ".");
-        } catch (SdkException | UncheckedIOException e) {
-            throw new StoreUnavailableException("Cannot read the dataset from s3://" + uri.bucket() + ": " + S3Failures.reason(e), e);
-        } catch (IOException e) {
-            throw new StoreUnavailableException("Reading the dataset from s3://" + uri.bucket() + " failed: " + S3Failures.reason(e), e);
-        }
+        return s3.read(uri, "dataset", "dataset-not-found", in -> csv(new InputStreamReader(in, StandardCharsets.UTF_8),
+                separator, target, features, ignored));
     }
 
     private TabularData fromFile(String given, Path path, Character separator, String target, List<String> features,

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import dev.modelfn.config.ModelfnConfig;
 import dev.modelfn.problem.StoreUnavailableException;
 import dev.modelfn.store.BlobStoreProducer;
-import dev.modelfn.store.S3Access;
+import dev.modelfn.store.S3Storage;
 
 /**
  * The configured store, with writes of keys ending in a chosen suffix failing on demand. Enabled only
@@ -19,7 +19,7 @@ public class FaultInjectingBlobStore extends ForwardingBlobStore {
 
     private volatile String failingSuffix;
 
-    public FaultInjectingBlobStore(ModelfnConfig config, S3Access s3) {
+    public FaultInjectingBlobStore(ModelfnConfig config, S3Storage s3) {
         super(BlobStoreProducer.open(config.store(), s3));
     }
 

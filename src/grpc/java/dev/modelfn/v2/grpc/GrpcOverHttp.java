@@ -3,8 +3,9 @@ package dev.modelfn.v2.grpc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.modelfn.v2.GrpcCalls;
+
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
@@ -17,16 +18,10 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
 @ApplicationScoped
 public class GrpcOverHttp {
 
-    /** Whether the request is a gRPC call ({@code application/grpc}, {@code application/grpc+proto}, ...). */
-    public static boolean isGrpc(RoutingContext context) {
-        String contentType = context.request().getHeader("Content-Type");
-        return contentType != null && contentType.startsWith("application/grpc");
-    }
-
     void install(@Observes Router router) {
         // before the body handler (Integer.MIN_VALUE + 1)
         router.post().order(Integer.MIN_VALUE).handler(context -> {
-            if (isGrpc(context) && context instanceof RoutingContextInternal internal) {
+            if (GrpcCalls.isGrpc(context) && context instanceof RoutingContextInternal internal) {
                 internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
             }
             context.next();
